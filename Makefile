@@ -1,0 +1,45 @@
+# councilplan: `make demo` runs the demo council, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint typecheck test-sqlite test-postgres install clean docs system-packages
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/councilplan demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy councilplan
+
+system-packages:
+	scripts/system-packages
+
+test-sqlite: $(STAMP) system-packages
+	@echo "== Test suite on SQLite =="
+	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+test-postgres: $(STAMP) system-packages
+	@echo "== Test suite on PostgreSQL =="
+	url=$$(scripts/postgres-for-tests) && DATABASE_URL=$$url $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+test: lint typecheck test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+docs: $(STAMP)
+	COLUMNS=100 $(BIN)/python -m councilplan.clidocs > docs/cli.md

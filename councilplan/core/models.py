@@ -1,0 +1,67 @@
+"""Abstract models shared by the apps."""
+
+from django.db import models
+from django.db.models import Q
+
+from councilplan.domain.periods import Period, PeriodKind
+
+
+class PeriodFields(models.Model):
+    """A financial period as three columns (kind, financial year, number), checked by the database.
+
+    ``period_year`` is the calendar year the financial year starts in (2020 for 2020/21);
+    ``period_number`` is 0 for a whole year, 1-4 for a quarter, 1-12 for a month (1 = April).
+    """
+
+    period_kind = models.CharField("period kind", max_length=8, choices=PeriodKind.choices())
+    period_year = models.PositiveSmallIntegerField("financial year starting")
+    period_number = models.PositiveSmallIntegerField("quarter or month", default=0)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                name="%(app_label)s_%(class)s_period_number_fits_kind",
+                condition=(
+                    Q(period_kind=PeriodKind.YEAR, period_number=0)
+                    | Q(period_kind=PeriodKind.QUARTER, period_number__gte=1, period_number__lte=4)
+                    | Q(period_kind=PeriodKind.MONTH, period_number__gte=1, period_number__lte=12)
+                ),
+            ),
+            models.CheckConstraint(
+                name="%(app_label)s_%(class)s_period_year_plausible",
+                condition=Q(period_year__gte=1900, period_year__lte=2200),
+            ),
+        ]
+
+    @property
+    def period(self) -> Period:
+        """The period as a domain value."""
+        return Period(PeriodKind(self.period_kind), self.period_year, self.period_number)
+
+    @period.setter
+    def period(self, value: Period) -> None:
+        self.period_kind, self.period_year, self.period_number = (
+            value.kind,
+            value.year,
+            value.number,
+        )
+
+
+def period_lookup(period: Period, prefix: str = "") -> dict[str, object]:
+    """Filter keyword arguments selecting rows of one period (``prefix`` for related models)."""
+    return {
+        f"{prefix}period_kind": period.kind,
+        f"{prefix}period_year": period.year,
+        f"{prefix}period_number": period.number,
+    }
+
+
+class Timestamped(models.Model):
+    """When a row was created and last changed."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True

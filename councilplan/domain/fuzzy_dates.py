@@ -1,0 +1,278 @@
+"""Timescales as councils write them ("Summer 2019", "April 2006 - ongoing", "Tbc"), kept as
+written and read into the range of days they mean.
+
+``parse_fuzzy_date`` never raises: text it cannot read is kept with precision ``unknown``.
+``start`` and ``end`` are the first and last day the text covers, each ``None`` where the text
+gives no bound ("Ongoing" has neither; "From February 2020" has no end). ``open_ended`` says
+the work carries on ("ongoing", "from ..."). ``note`` keeps the qualifying words around the main
+date ("Review", "ongoing to deliverable deadline of 2032"). Precision is that of the main date.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from councilplan.domain.date_atoms import DateAtom, Grain, find_date_atoms
+from councilplan.domain.vocabulary import Vocabulary, unify_dashes
+
+
+class Precision(Vocabulary):
+    """How exactly a timescale pins down a date."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    SEASON = "season", "Season"
+    QUARTER = "quarter", "Quarter"
+    FINANCIAL_YEAR = "financial_year", "Financial year"
+    YEAR = "year", "Year"
+    OPEN = "open", "Open-ended"
+    UNKNOWN = "unknown", "Unknown"
+
+
+_PRECISION_OF_GRAIN = {
+    Grain.DAY: Precision.DAY,
+    Grain.MONTH: Precision.MONTH,
+    Grain.QUARTER: Precision.QUARTER,
+    Grain.SEASON: Precision.SEASON,
+    Grain.FINANCIAL_YEAR: Precision.FINANCIAL_YEAR,
+    Grain.YEAR: Precision.YEAR,
+}
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A timescale: the text as written and the range of days it means."""
+
+    text: str
+    start: date | None
+    end: date | None
+    precision: Precision
+    open_ended: bool
+    note: str
+
+    @property
+    def display(self) -> str:
+        """The timescale as the council wrote it, which is what people should see."""
+        return self.text
+
+    @property
+    def is_known(self) -> bool:
+        """Whether the text was understood at all (precision is not ``unknown``)."""
+        return self.precision != Precision.UNKNOWN
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict[str, str | bool | None]:
+        """The JSON form (ISO dates) a model stores in one column."""
+        return {
+            "text": self.text,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision.value,
+            "open_ended": self.open_ended,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> FuzzyDate:
+        """Read the stored JSON form back; raise ``ValueError`` saying what is wrong."""
+        try:
+            return cls(
+                text=str(data["text"]),
+                start=_iso_date(data.get("start")),
+                end=_iso_date(data.get("end")),
+                precision=Precision(str(data.get("precision", Precision.UNKNOWN))),
+                open_ended=bool(data.get("open_ended", False)),
+                note=str(data.get("note", "")),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"Not a stored fuzzy date: {dict(data)!r} ({error})") from error
+
+
+def _iso_date(value: object) -> date | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"a date must be written as YYYY-MM-DD, not {value!r}")
+    return date.fromisoformat(value)
+
+
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|br|li|ul|ol|div|tr|td)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]{0,200}>")
+_LIST_BREAK = re.compile(r"\n|\t| {2,}")
+_ONGOING = re.compile(r"\bon[\s-]?going\b|\bcontinu(?:ing|ous|ously)\b", re.IGNORECASE)
+_PLAN_PERIOD = re.compile(
+    r"\bplan(?:ning)?\s+period\b|\bperiod\s+of\s+(?:the|this)\s+plan\b", re.IGNORECASE
+)
+_FROM = re.compile(r"(?:^|\s)(?:from|starting|beginning|commencing)\s*$", re.IGNORECASE)
+_UNDATED_MEANING = re.compile(
+    r"^(?:as\s+soon\s+as\s+(?:possible|practicable)|asap|immediately|already\s+started"
+    r"|started|commenced|under\s*way)\.?$",
+    re.IGNORECASE,
+)
+_SAYS_NOTHING = frozenset(
+    {"tbc", "tbd", "tba", "to be confirmed", "to be decided", "to be determined", "to be agreed"}
+    | {"n/a", "na", "none", "not known", "unknown", "not applicable"}
+)
+# Words that tie a date to another one ("by", "deadline of") rather than make it the main date.
+_LINKING_WORDS = frozenset(
+    {"by", "of", "to", "until", "till", "through", "before", "end", "deadline", "due", "from"}
+    | {"review", "delivery", "completion", "and"}
+)
+# Words a note should not start or end with once the main date is taken out of it.
+_EDGE_WORDS = frozenset(
+    {"-", ",", ";", ":", "and", "by", "of", "to", "the", "end", "from", "until", "till"}
+    | {"through", "in", "before"}
+)
+_RANGE_GAP = re.compile(r"^\s*(?:-|to|until|till|through)\s*$", re.IGNORECASE)
+
+
+def clean_timescale(text: str) -> str:
+    """Return the text without HTML tags or entities and with single spaces."""
+    plain = _ANY_TAG.sub(" ", _BLOCK_TAG.sub(" ", html.unescape(text)))
+    return " ".join(plain.split())
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a timescale gives no date or meaning at all ("Tbc", "-", "", "N/A")."""
+    cleaned = clean_timescale(text).lower().strip(" .")
+    return cleaned in _SAYS_NOTHING or not any(char.isalnum() for char in cleaned)
+
+
+def split_timescales(text: str) -> list[str]:
+    """Split a table cell holding several timescales (one per milestone) into single ones.
+
+    Cells separate them with HTML paragraphs or list items, line breaks or runs of spaces;
+    a cell made only of dates ("October 2022 March 2023") is split at each date.
+    """
+    blocked = _BLOCK_TAG.sub("\n", html.unescape(text))
+    pieces: list[str] = []
+    for part in _LIST_BREAK.split(_ANY_TAG.sub(" ", blocked)):
+        cleaned = " ".join(part.split())
+        if cleaned:
+            pieces.extend(_split_bare_dates(cleaned))
+    return pieces
+
+
+def _split_bare_dates(cleaned: str) -> list[str]:
+    atoms = find_date_atoms(unify_dashes(cleaned))
+    if len(atoms) < 2:
+        return [cleaned]
+    edges = [0, *(edge for atom in atoms for edge in (atom.begin, atom.finish)), len(cleaned)]
+    gaps = [cleaned[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
+    if any(gap.strip() for gap in gaps):
+        return [cleaned]
+    return [cleaned[atom.begin : atom.finish] for atom in atoms]
+
+
+def parse_fuzzy_date(text: str, *, period_end: date | None = None) -> FuzzyDate:
+    """Read a timescale into a date range with a precision, keeping the text; never raises.
+
+    ``period_end`` is the last day of the plan period, used for "Ongoing through the Council
+    Plan period"; without it such text has no end date.
+    """
+    cleaned = clean_timescale(text)
+    if says_nothing(cleaned):
+        return FuzzyDate(text, None, None, Precision.UNKNOWN, False, cleaned)
+    matchable = unify_dashes(cleaned)
+    found = find_date_atoms(matchable)
+    atoms = _merge_ranges(found, matchable)
+    ongoing = _ONGOING.search(matchable)
+    plan_end = period_end if _PLAN_PERIOD.search(matchable) else None
+    if not atoms:
+        if ongoing:
+            return FuzzyDate(text, None, plan_end, Precision.OPEN, True, cleaned)
+        if _UNDATED_MEANING.match(cleaned):
+            return FuzzyDate(text, None, None, Precision.OPEN, False, cleaned)
+        return FuzzyDate(text, None, None, Precision.UNKNOWN, False, cleaned)
+
+    main = _main_atom(atoms, matchable)
+    note = _note_without(cleaned, main)
+    precision = _PRECISION_OF_GRAIN[main.grain]
+    if ongoing:
+        before = [atom for atom in atoms if atom.finish <= ongoing.start()]
+        after = [atom for atom in atoms if atom.begin >= ongoing.end()]
+        start = min((atom.start for atom in before), default=None)
+        end = max((atom.end for atom in after), default=plan_end)
+        return _consistent(
+            text=text,
+            atoms=atoms,
+            start=start,
+            end=end,
+            precision=precision,
+            note=note,
+            open_ended=True,
+        )
+    if len(found) == 1 and _FROM.search(matchable[: atoms[0].begin]):
+        return FuzzyDate(text, atoms[0].start, None, precision, True, note)
+    start = min(atom.start for atom in atoms)
+    end = max(atom.end for atom in atoms)
+    return FuzzyDate(text, start, end, precision, False, note)
+
+
+def _consistent(
+    *,
+    text: str,
+    atoms: list[DateAtom],
+    start: date | None,
+    end: date | None,
+    precision: Precision,
+    note: str,
+    open_ended: bool,
+) -> FuzzyDate:
+    """Fall back to the full span of the dates when the words put them in the wrong order."""
+    if start is not None and end is not None and start > end:
+        start, end = (
+            min(end, *(atom.start for atom in atoms)),
+            max(start, *(atom.end for atom in atoms)),
+        )
+    return FuzzyDate(text, start, end, precision, open_ended, note)
+
+
+def _merge_ranges(atoms: list[DateAtom], text: str) -> list[DateAtom]:
+    """Join "April 2006 - March 2007" (two dates linked by a dash or "to") into one range."""
+    merged: list[DateAtom] = []
+    for atom in atoms:
+        if not merged or not _RANGE_GAP.match(text[merged[-1].finish : atom.begin]):
+            merged.append(atom)
+            continue
+        first = merged.pop()
+        merged.append(
+            DateAtom(
+                first.begin,
+                atom.finish,
+                min(first.start, atom.start),
+                max(first.end, atom.end),
+                max(first.grain, atom.grain),
+            )
+        )
+    return merged
+
+
+def _main_atom(atoms: list[DateAtom], text: str) -> DateAtom:
+    """The first date not tied to another by a linking word ("by", "deadline of"...)."""
+    previous_finish = 0
+    for atom in atoms:
+        words = text[previous_finish : atom.begin].lower().split()
+        if not words or words[-1].strip("(),;:") not in _LINKING_WORDS:
+            return atom
+        previous_finish = atom.finish
+    return atoms[0]
+
+
+def _note_without(cleaned: str, main: DateAtom) -> str:
+    """The qualifying words: the text without its main date and without dangling links."""
+    words = (cleaned[: main.begin] + " " + cleaned[main.finish :]).split()
+    while words and unify_dashes(words[0].lower()) in _EDGE_WORDS:
+        words.pop(0)
+    while words and unify_dashes(words[-1].lower()) in _EDGE_WORDS:
+        words.pop()
+    note = " ".join(words)
+    if note.startswith("(") and note.endswith(")") and note.count("(") == 1:
+        note = note[1:-1].strip()
+    return note

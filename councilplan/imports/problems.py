@@ -1,0 +1,20 @@
+"""The one error family of imports: a problem a person can find and fix in the source."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImportProblem(Exception):  # noqa: N818 - "problem" is what the people who read it call it
+    """Something in an input that stops an import, located by file, line and field."""
+
+    message: str
+    file: str = ""
+    line: int | None = None
+    field: str = ""
+
+    def __str__(self) -> str:
+        """'000.txt, line 142, portfolios: Unknown portfolio "Pets"': where first, then what."""
+        place = [self.file] if self.file else []
+        place += [f"line {self.line}"] if self.line else []
+        place += [self.field] if self.field else []
+        return f"{', '.join(place)}: {self.message}" if place else self.message

@@ -1,0 +1,216 @@
+"""The normalised plan structure every reader produces and the writer applies.
+
+One shape for all inputs (the seed documents, CSV and Excel templates, the demo data): an
+organisation with its people and units, its plans with theme trees and actions, its measures
+with targets and observations, and results reported against actions. Items carry the source
+line they were read from, so a problem found while applying can name it. It is JSON as it
+stands (``PlanDocument.model_dump_json``), which is what ``councilplan import --dump json``
+prints and what ``examples/`` holds.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from councilplan.domain.periods import Aggregation, Frequency
+from councilplan.domain.status import Polarity, ProgressRating, RagStatus, Stage
+
+
+class Item(BaseModel):
+    """Base of every item: strict about unknown keys, remembers its source line."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    line: int | None = Field(default=None, description="Source line the item was read from.")
+
+
+class CouncillorIn(Item):
+    name: str = Field(min_length=1)
+    role: str = ""
+
+
+class PortfolioIn(Item):
+    name: str = Field(min_length=1)
+    short_name: str = ""
+    cabinet_member: str = ""
+
+
+class DepartmentIn(Item):
+    name: str = Field(min_length=1)
+    abbreviation: str = ""
+    directorate: str = ""
+
+
+class OfficerIn(Item):
+    name: str = Field(min_length=1)
+    job_title: str = ""
+    email: str = ""
+
+
+class OrganisationIn(Item):
+    name: str = Field(min_length=1)
+    slug: str = Field(min_length=1, pattern=r"^[-a-z0-9]+$")
+    gss_code: str = ""
+    councillors: list[CouncillorIn] = []
+    portfolios: list[PortfolioIn] = []
+    departments: list[DepartmentIn] = []
+    officers: list[OfficerIn] = []
+
+
+class ThemeIn(Item):
+    title: str = Field(min_length=1)
+    kind: str = "theme"
+    reference: str = ""
+    description: str = ""
+    children: list["ThemeIn"] = []
+
+
+class MilestoneIn(Item):
+    title: str = Field(min_length=1)
+    due: str = ""
+    completed_on: date | None = None
+
+
+class ActionIn(Item):
+    reference: str = ""
+    title: str = Field(min_length=1)
+    description: str = ""
+    success_criteria: str = ""
+    expected_differences: str = ""
+    themes: list[list[str]] = Field(default=[], description="Theme paths, top level first.")
+    portfolios: list[str] = []
+    departments: list[str] = []
+    lead_officers: list[str] = []
+    start: str = ""
+    expected_completion: str = ""
+    funding_category: str = Field(default="", pattern=r"^[ABC]?$")
+    other_links: list[str] = []
+    stage: Stage | None = None
+    carried_forward_from: str = Field(
+        default="", description="Reference (or title) of the same action in the predecessor plan."
+    )
+    milestones: list[MilestoneIn] = []
+    sub_actions: list["ActionIn"] = []
+
+
+class PlanIn(Item):
+    slug: str = Field(min_length=1, pattern=r"^[-a-z0-9]+$")
+    title: str = Field(min_length=1)
+    kind: str
+    first_year: int = Field(ge=1900, le=2200)
+    last_year: int = Field(ge=1900, le=2200)
+    status: str = "draft"
+    approved_by: str = ""
+    approved_on: date | None = None
+    is_published: bool = False
+    parent: str = ""
+    predecessor: str = ""
+    vision: str = ""
+    source: str = ""
+    themes: list[ThemeIn] = []
+    actions: list[ActionIn] = []
+
+
+class ActionRef(Item):
+    """An action named by plan slug and its reference, or its title where it has none."""
+
+    plan: str
+    reference: str = ""
+    title: str = ""
+
+
+class ThemeRef(Item):
+    plan: str
+    path: list[str] = Field(min_length=1)
+
+
+class TargetIn(Item):
+    period: str
+    value: Decimal
+    tolerance: Decimal | None = None
+    tolerance_is_percent: bool = False
+    rationale: str = ""
+    baseline: Decimal | None = None
+    reward_threshold: Decimal | None = None
+
+
+class ObservationIn(Item):
+    period: str
+    value: Decimal | None = None
+    no_value_reason: str = ""
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    data_note: str = ""
+    is_provisional: bool = False
+
+
+class ComparatorIn(Item):
+    period: str
+    kind: str
+    area_name: str = ""
+    gss_code: str = ""
+    value: Decimal
+
+
+class MeasureIn(Item):
+    code: str = ""
+    national_id: str = ""
+    title: str = Field(min_length=1)
+    definition: str = ""
+    unit: str = "number"
+    rate_per: int | None = None
+    rate_population: str = ""
+    numerator_definition: str = ""
+    denominator_definition: str = ""
+    decimals: int = Field(default=0, ge=0, le=6)
+    polarity: Polarity = Polarity.HIGHER
+    frequency: Frequency = Frequency.QUARTERLY
+    aggregation: Aggregation = Aggregation.LATEST
+    data_source: str = ""
+    owner: str = ""
+    reporting_level: str = "council_plan"
+    actions: list[ActionRef] = []
+    themes: list[ThemeRef] = []
+    targets: list[TargetIn] = []
+    observations: list[ObservationIn] = []
+    comparators: list[ComparatorIn] = []
+
+
+class ReportingPeriodIn(Item):
+    period: str
+    deadline: date | None = None
+    is_locked: bool = False
+
+
+class ActionUpdateIn(Item):
+    """A reported result for an action in a period, e.g. a row of an annual results report."""
+
+    action: ActionRef
+    period: str
+    progress_rating: ProgressRating | None = None
+    status: RagStatus | None = None
+    is_dca: bool = False
+    percent_complete: int | None = Field(default=None, ge=0, le=100)
+    commentary: str = ""
+    mitigation: str = ""
+    next_steps: str = ""
+
+
+class SkippedLine(Item):
+    """A line a reader saw but could not read into data, kept so a person can check it."""
+
+    text: str
+    reason: str
+
+
+class PlanDocument(BaseModel):
+    """Everything one input holds, normalised."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str = Field(default="", description="The file it was read from.")
+    organisation: OrganisationIn
+    plans: list[PlanIn] = []
+    measures: list[MeasureIn] = []
+    reporting_periods: list[ReportingPeriodIn] = []
+    updates: list[ActionUpdateIn] = []
+    skipped: list[SkippedLine] = []

@@ -1,0 +1,103 @@
+"""Reporting periods and the quarterly updates officers give on their actions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from councilplan.core.models import PeriodFields, Timestamped
+from councilplan.domain.status import ProgressRating, RagStatus
+from councilplan.plans.models import Action, Organisation
+
+
+class ReportingPeriod(PeriodFields):
+    """A round of updates (usually a quarter) with its deadline; locked once reported."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="reporting_periods"
+    )
+    deadline = models.DateField(null=True, blank=True, help_text="When updates are due.")
+    is_locked = models.BooleanField(
+        "locked",
+        default=False,
+        help_text="Once published, changes only through a recorded correction.",
+    )
+
+    class Meta(PeriodFields.Meta):
+        ordering = ["organisation", "period_year", "period_kind", "period_number"]
+        constraints = [
+            *PeriodFields.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["organisation", "period_kind", "period_year", "period_number"],
+                name="reporting_period_once_per_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.period.label
+
+
+class UpdateState(models.TextChoices):
+    """Where an update is in its workflow."""
+
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned"
+    APPROVED = "approved", "Approved"
+
+
+class ActionUpdate(Timestamped):
+    """An officer's report on an action for a period: progress, status colour and commentary.
+
+    Edits after approval make a new ``version``; the latest approved version is what is reported.
+    """
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    reporting_period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="action_updates"
+    )
+    version = models.PositiveSmallIntegerField(default=1)
+    progress_rating = models.CharField(max_length=16, choices=ProgressRating.choices(), blank=True)
+    status = models.CharField(max_length=16, choices=RagStatus.choices(), blank=True)
+    is_dca = models.BooleanField(
+        "delivery confidence assessment",
+        default=False,
+        help_text='The status is a major project\'s DCA, shown as "Red (Q4 DCA)".',
+    )
+    percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
+    commentary = models.TextField(blank=True)
+    mitigation = models.TextField("issues and mitigations", blank=True)
+    next_steps = models.TextField(blank=True)
+    state = models.CharField(max_length=16, choices=UpdateState.choices, default=UpdateState.DRAFT)
+    returned_reason = models.TextField(blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(
+        max_length=200, blank=True, help_text="Where it was read from: file and line."
+    )
+
+    class Meta:
+        ordering = ["action", "reporting_period", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "reporting_period", "version"],
+                name="update_version_once_per_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(percent_complete__isnull=True) | Q(percent_complete__lte=100),
+                name="update_percent_complete_at_most_100",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="update_version_from_1"),
+            models.CheckConstraint(
+                condition=~Q(state=UpdateState.APPROVED) | Q(approved_at__isnull=False),
+                name="update_approved_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} - {self.reporting_period} v{self.version}"

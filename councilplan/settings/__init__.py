@@ -1,0 +1,1 @@
+"""Settings modules: base (shared), dev (the default), test and production (environment-driven)."""

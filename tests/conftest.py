@@ -1,0 +1,17 @@
+"""Fixtures shared by the whole suite."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture
+def seeds() -> Path:
+    """The folder of real council documents; tests using it skip when it is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed documents are not here: {SEEDS} (../shared/seeds) is absent")
+    return SEEDS

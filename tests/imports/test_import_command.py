@@ -1,0 +1,53 @@
+"""`councilplan import`: preview by default, --apply to write, --dump json to inspect."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from councilplan.plans.models import Action, Organisation
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.django_db
+DEMO = EXAMPLES / "derby-demo.json"
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("import", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_preview_shows_what_would_be_created_and_writes_nothing() -> None:
+    output = run(str(DEMO))
+    assert "Preview (nothing written; add --apply)" in output
+    assert "action" in output
+    assert not Organisation.objects.exists()
+
+
+def test_apply_writes_and_second_apply_changes_nothing() -> None:
+    run(str(DEMO), "--apply")
+    assert Action.objects.count() == 6
+    output = run(str(DEMO), "--apply")
+    assert "Applied" in output
+    assert Action.objects.count() == 6
+
+
+def test_dump_prints_the_normalised_structure() -> None:
+    dumped = json.loads(run(str(DEMO), "--dump", "json"))
+    assert dumped["organisation"]["slug"] == "derby"
+    assert len(dumped["plans"][0]["actions"]) == 6
+    assert not Organisation.objects.exists()
+
+
+def test_wrong_organisation_is_refused() -> None:
+    with pytest.raises(CommandError, match='is for "derby", not "derbyshire"'):
+        run(str(DEMO), "--organisation", "derbyshire", "--apply")
+    assert not Organisation.objects.exists()
+
+
+def test_missing_file_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(CommandError, match="No such file"):
+        run(str(tmp_path / "nope.json"))

@@ -1,0 +1,191 @@
+"""Applying a normalised document: complete, idempotent, and all-or-nothing."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from councilplan.imports.problems import ImportProblem
+from councilplan.imports.readers import read_file
+from councilplan.imports.structure import PlanDocument
+from councilplan.imports.writer import apply_document
+from councilplan.measures.models import Measure, Observation, Target
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
+from councilplan.plans.models import (
+    Action,
+    Councillor,
+    Department,
+    Milestone,
+    Officer,
+    Organisation,
+    Plan,
+    Portfolio,
+    Theme,
+)
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    Organisation,
+    Councillor,
+    Officer,
+    Portfolio,
+    Department,
+    Plan,
+    Theme,
+    Action,
+    Milestone,
+    Measure,
+    Target,
+    Observation,
+    ReportingPeriod,
+    ActionUpdate,
+]
+
+
+def row_counts() -> dict[str, int]:
+    return {m.__name__: m.objects.count() for m in MODELS}
+
+
+def demo() -> dict:
+    return json.loads((EXAMPLES / "derby-demo.json").read_text())
+
+
+def document(data: dict) -> PlanDocument:
+    return PlanDocument.model_validate(data)
+
+
+def test_demo_document_applies_completely() -> None:
+    data = demo()
+    result = apply_document(document(data))
+    plan = Plan.objects.get(slug="delivery-plan-2019-20")
+    assert plan.actions.count() == len(data["plans"][0]["actions"])
+    assert Measure.objects.count() == len(data["measures"])
+    assert Observation.objects.count() == sum(len(m["observations"]) for m in data["measures"])
+    assert ActionUpdate.objects.filter(state="approved").count() == len(data["updates"])
+    assert result.total("created") == sum(row_counts().values())
+    action = Action.objects.get(reference="AHH2")
+    assert action.expected_completion.text == "On-going to the end of March 2020"
+    assert [o.name for o in action.lead_officers.all()] == ["Kirsty McMillan"]
+    assert [t.title for t in action.themes.all()] == ["Social care"]
+    assert Department.objects.get(name="Adult Services").parent.name == "People Services"
+
+
+def test_applying_the_same_document_twice_changes_nothing() -> None:
+    apply_document(document(demo()))
+    before = row_counts()
+    again = apply_document(document(demo()))
+    assert not again.changed
+    assert again.total("unchanged") == sum(before.values())
+    assert row_counts() == before
+
+
+def test_dry_run_reports_changes_and_writes_nothing() -> None:
+    result = apply_document(document(demo()), dry_run=True)
+    assert result.total("created") > 0
+    assert all(count == 0 for count in row_counts().values())
+
+
+def test_changed_title_updates_the_action_it_names() -> None:
+    apply_document(document(demo()))
+    data = demo()
+    data["plans"][0]["actions"][0]["title"] = "Review the Local Area Coordination team"
+    result = apply_document(document(data))
+    assert result.counts["action"]["updated"] == 1
+    assert Action.objects.get(reference="AHH1").title == "Review the Local Area Coordination team"
+
+
+@pytest.mark.parametrize(
+    ("break_it", "message"),
+    [
+        pytest.param(
+            lambda d: d["plans"][0]["actions"][3].update(portfolios=["Pets"], line=42),
+            'line 42, portfolios: Unknown portfolio "Pets"',
+            id="unknown portfolio",
+        ),
+        pytest.param(
+            lambda d: d["plans"][0]["actions"][1].update(lead_officers=["Nobody"], line=7),
+            'line 7, lead_officers: Unknown officer "Nobody"',
+            id="unknown officer",
+        ),
+        pytest.param(
+            lambda d: d["measures"][2]["observations"][0].update(period="2020/99", line=9),
+            "line 9, period:",
+            id="bad period",
+        ),
+        pytest.param(
+            lambda d: d["measures"][0]["actions"][0].update(reference="ZZ9", line=3),
+            'line 3, action: No action "ZZ9"',
+            id="unknown action",
+        ),
+        pytest.param(
+            lambda d: d["plans"][0]["actions"][2]["themes"][0].append("Nowhere"),
+            "themes: Unknown theme",
+            id="unknown theme",
+        ),
+    ],
+)
+def test_bad_document_names_the_place_and_leaves_the_database_unchanged(break_it, message) -> None:
+    apply_document(document(demo()))
+    before = row_counts()
+    data = demo()
+    data["source"] = "demo.json"
+    data["plans"][0]["actions"][0]["title"] = "A change that must not land"
+    break_it(data)
+    with pytest.raises(ImportProblem) as caught:
+        apply_document(document(data))
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("demo.json")
+    assert row_counts() == before
+    assert Action.objects.get(reference="AHH1").title != "A change that must not land"
+
+
+def test_carried_forward_action_shares_the_lineage_of_its_predecessor() -> None:
+    data = demo()
+    refresh = dict(
+        data["plans"][0],
+        slug="refresh-2020-21",
+        title="Refresh 2020/21",
+        kind="refresh",
+        first_year=2020,
+        last_year=2020,
+        predecessor="delivery-plan-2019-20",
+    )
+    refresh["actions"] = [
+        dict(data["plans"][0]["actions"][4], reference="R1", carried_forward_from="AHH5")
+    ]
+    data["plans"].append(refresh)
+    apply_document(document(data))
+    old, new = Action.objects.get(reference="AHH5"), Action.objects.get(reference="R1")
+    assert new.carried_forward_from == old
+    assert new.lineage == old.lineage
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param(b'{"organisation": {"name": "X", "slug": "x"}', "line 1", id="truncated"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00junk", "Not UTF-8", id="binary junk"),
+        pytest.param(b'{"organisation": {"name": "X"}}', "organisation.slug", id="missing field"),
+        pytest.param(
+            b'{"organisation": {"name": "X", "slug": "x"}, "plans": [{"slug": "p"}]}',
+            "plans.0.title",
+            id="plan without title",
+        ),
+    ],
+)
+def test_unreadable_json_is_reported_with_its_place(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(content)
+    with pytest.raises(ImportProblem) as caught:
+        read_file(path)
+    assert message in str(caught.value)
+    assert "broken.json" in str(caught.value)
+
+
+def test_demo_file_reads_through_the_reader() -> None:
+    doc = read_file(EXAMPLES / "derby-demo.json")
+    assert doc.organisation.slug == "derby"
