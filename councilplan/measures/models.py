@@ -1,11 +1,15 @@
 """Performance measures (indicators, KPIs), their targets, observations and comparators."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
 
 from councilplan.core.models import PeriodFields
+from councilplan.core.validators import validate_status_scheme
 from councilplan.domain.periods import Aggregation, Frequency
 from councilplan.domain.status import Polarity
+from councilplan.domain.trends import rate
 from councilplan.domain.units import Unit
 from councilplan.plans.models import Action, Officer, Organisation, Theme
 
@@ -65,6 +69,7 @@ class Measure(models.Model):
     status_scheme = models.JSONField(
         null=True,
         blank=True,
+        validators=[validate_status_scheme],
         help_text="Overrides the organisation's status rule for this measure.",
     )
     source = models.CharField(
@@ -86,6 +91,13 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def rate_multiplier(self) -> int:
+        """What a numerator/denominator ratio is multiplied by: a rate's base, or 100 for %."""
+        if self.unit == Unit.RATE and self.rate_per:
+            return self.rate_per
+        return 100 if self.unit == Unit.PERCENT else 1
 
 
 class Target(PeriodFields):
@@ -161,8 +173,14 @@ class Observation(PeriodFields):
                 name="observation_once_per_period",
             ),
             models.CheckConstraint(
-                condition=(Q(value__isnull=False) & Q(no_value_reason=""))
-                | (Q(value__isnull=True) & ~Q(no_value_reason="")),
+                condition=(
+                    Q(no_value_reason="")
+                    & (
+                        Q(value__isnull=False)
+                        | Q(numerator__isnull=False, denominator__isnull=False)
+                    )
+                )
+                | (~Q(no_value_reason="") & Q(value__isnull=True)),
                 name="observation_value_xor_reason",
             ),
             models.CheckConstraint(
@@ -171,8 +189,15 @@ class Observation(PeriodFields):
             ),
         ]
 
+    @property
+    def figure(self) -> Decimal | None:
+        """The value, or the rate from numerator and denominator when only they are given."""
+        if self.value is not None or self.numerator is None or self.denominator is None:
+            return self.value
+        return rate(self.numerator, self.denominator, self.measure.rate_multiplier)
+
     def __str__(self) -> str:
-        shown = self.no_value_reason if self.value is None else str(self.value)
+        shown = self.no_value_reason if self.figure is None else str(self.figure)
         return f"{self.measure}: {shown} in {self.period.label}"
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from councilplan.core.validators import validate_status_scheme
+
 
 class Organisation(models.Model):
     """A council (Derby City Council, Derbyshire County Council); one installation holds several."""
@@ -16,6 +18,7 @@ class Organisation(models.Model):
     measure_status_scheme = models.JSONField(
         default=dict,
         blank=True,
+        validators=[validate_status_scheme],
         help_text="How measure statuses are worked out (see councilplan.domain.measure_status).",
     )
 

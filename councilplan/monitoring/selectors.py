@@ -1,0 +1,79 @@
+"""Reads of actions with their computed status for a period, and roll-ups of those statuses.
+
+An action's status is worked out, not typed: from its latest approved update for the period
+(reported colour or DCA, progress rating, % complete), its stage and its expected completion
+against ``today``, by ``councilplan.domain.action_status``. Queries do not grow with the number
+of actions: one for the actions with their owners, one for the updates.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from councilplan.core.models import period_lookup
+from councilplan.domain.action_status import action_status, is_overdue
+from councilplan.domain.periods import Period
+from councilplan.domain.rollups import StatusBreakdown, breakdown_by
+from councilplan.domain.status import ProgressRating, RagStatus, Stage, StatusResult
+from councilplan.plans.models import Action
+
+from .models import ActionUpdate, UpdateState
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """An action in one period: the update that counts and the status it comes to."""
+
+    action: Action
+    update: ActionUpdate | None
+    status: StatusResult
+    overdue: bool
+
+
+def action_results(actions: QuerySet[Action], period: Period, *, today: date) -> list[ActionResult]:
+    """Each action's approved status for ``period`` as it stands on ``today``."""
+    actions = actions.prefetch_related("themes", "portfolios", "departments", "lead_officers")
+    latest: dict[int, ActionUpdate] = {}
+    approved = ActionUpdate.objects.filter(
+        action__in=actions,
+        state=UpdateState.APPROVED,
+        **period_lookup(period, "reporting_period__"),
+    ).order_by("action_id", "version")
+    for update in approved:
+        latest[update.action_id] = update  # the highest version wins
+    return [_result(action, latest.get(action.pk), today) for action in actions]
+
+
+def _result(action: Action, update: ActionUpdate | None, today: date) -> ActionResult:
+    stage = Stage(action.stage) if action.stage else None
+    completion = action.expected_completion
+    status = action_status(
+        today=today,
+        stage=stage,
+        expected_completion=None if completion.open_ended else completion.end,
+        reported_status=RagStatus(update.status) if update and update.status else None,
+        progress_rating=ProgressRating(update.progress_rating)
+        if update and update.progress_rating
+        else None,
+        percent_complete=Decimal(update.percent_complete)
+        if update and update.percent_complete is not None
+        else None,
+        start=action.start.start,
+    )
+    overdue = (
+        completion.end is not None
+        and not completion.open_ended
+        and status.status != RagStatus.BLUE
+        and is_overdue(expected_completion=completion.end, stage=stage, today=today)
+    )
+    return ActionResult(action=action, update=update, status=status, overdue=overdue)
+
+
+def rollup(
+    results: Iterable[ActionResult], groups: Callable[[Action], Iterable[object]]
+) -> dict[object, StatusBreakdown]:
+    """Status counts per group (theme, portfolio, department, officer) of the given results."""
+    return breakdown_by((group, r.status.status) for r in results for group in groups(r.action))

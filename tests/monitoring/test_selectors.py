@@ -1,0 +1,134 @@
+"""Action results: statuses computed from approved updates, stages and dates; roll-ups."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from councilplan.domain.periods import Period
+from councilplan.domain.status import RagStatus
+from councilplan.monitoring.models import ActionUpdate
+from councilplan.monitoring.selectors import action_results, rollup
+from councilplan.plans.models import Action
+from tests.factories import ActionFactory, PlanFactory, PortfolioFactory, ReportingPeriodFactory
+
+pytestmark = pytest.mark.django_db
+Q4 = Period.parse("2020/21-Q4")
+TODAY = dt.date(2021, 4, 30)
+
+
+def reported(
+    action: Action, *, version: int = 1, state: str = "approved", **fields
+) -> ActionUpdate:
+    period, _ = action.plan.organisation.reporting_periods.get_or_create(
+        period_kind=Q4.kind, period_year=Q4.year, period_number=Q4.number
+    )
+    approved_at = timezone.now() if state == "approved" else None
+    return ActionUpdate.objects.create(
+        action=action,
+        reporting_period=period,
+        version=version,
+        state=state,
+        approved_at=approved_at,
+        **fields,
+    )
+
+
+def result_of(action: Action):
+    [result] = action_results(Action.objects.filter(pk=action.pk), Q4, today=TODAY)
+    return result
+
+
+@pytest.mark.parametrize(
+    ("completion", "stage", "update", "expected"),
+    [
+        pytest.param(
+            "March 2022",
+            "",
+            {"status": "green", "progress_rating": "on_track"},
+            RagStatus.GREEN,
+            id="reported green",
+        ),
+        pytest.param(
+            "March 2022",
+            "",
+            {"status": "amber_red", "is_dca": True},
+            RagStatus.AMBER_RED,
+            id="DCA kept as reported",
+        ),
+        pytest.param(
+            "March 2022",
+            "",
+            {"progress_rating": "some_slippage"},
+            RagStatus.AMBER,
+            id="colour from progress rating",
+        ),
+        pytest.param("March 2020", "in_progress", {"status": "green"}, RagStatus.RED, id="overdue"),
+        pytest.param(
+            "March 2020", "", {"progress_rating": "completed"}, RagStatus.BLUE, id="completed"
+        ),
+        pytest.param(
+            "Ongoing", "", {"status": "green"}, RagStatus.GREEN, id="ongoing never overdue"
+        ),
+    ],
+)
+def test_status_comes_from_the_rules(completion, stage, update, expected) -> None:
+    action = ActionFactory(expected_completion=completion, stage=stage)
+    reported(action, **update)
+    result = result_of(action)
+    assert result.status.status == expected
+    assert result.overdue == (expected == RagStatus.RED)
+
+
+def test_overdue_status_explains_itself() -> None:
+    action = ActionFactory(expected_completion="March 2020", stage="in_progress")
+    reported(action, status="green")
+    assert result_of(action).status.explanation.startswith("Red: overdue, expected completion")
+
+
+def test_only_approved_updates_count_and_the_latest_version_wins() -> None:
+    action = ActionFactory(expected_completion="March 2022")
+    reported(action, state="submitted", status="red")
+    assert result_of(action).status.status == RagStatus.NOT_ASSESSED
+    reported(action, version=2, status="amber")
+    reported(action, version=3, status="green")
+    result = result_of(action)
+    assert (result.status.status, result.update.version) == (RagStatus.GREEN, 3)
+
+
+def test_rollup_counts_statuses_per_portfolio_and_an_action_in_two_counts_in_both() -> None:
+    plan = PlanFactory()
+    adults, housing = (
+        PortfolioFactory(organisation=plan.organisation, name=n) for n in ("Adults", "Housing")
+    )
+    for status, portfolios in (
+        ("green", [adults]),
+        ("red", [adults, housing]),
+        ("green", [housing]),
+    ):
+        action = ActionFactory(plan=plan, expected_completion="March 2022")
+        action.portfolios.set(portfolios)
+        reported(action, status=status)
+    counts = rollup(
+        action_results(plan.actions.all(), Q4, today=TODAY), lambda a: a.portfolios.all()
+    )
+    assert (counts[adults].count(RagStatus.GREEN), counts[adults].count(RagStatus.RED)) == (1, 1)
+    assert (counts[housing].count(RagStatus.GREEN), counts[housing].count(RagStatus.RED)) == (1, 1)
+
+
+def test_queries_do_not_grow_with_the_number_of_actions() -> None:
+    plan = PlanFactory()
+    ReportingPeriodFactory(organisation=plan.organisation, period=Q4)
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            action_results(plan.actions.all(), Q4, today=TODAY)
+        return len(queries)
+
+    reported(ActionFactory(plan=plan), status="green")
+    few = count_queries()
+    for _ in range(5):
+        reported(ActionFactory(plan=plan), status="green")
+    assert count_queries() == few
