@@ -112,7 +112,11 @@ class PlanIn(Item):
 
 
 class ActionRef(Item):
-    """An action named by plan slug and its reference, or its title where it has none."""
+    """An action named by plan slug and its reference, or its title where it has none.
+
+    A title need not be exact: the writer takes the plan's action with the most similar title
+    and lists uncertain matches (and titles like none) for a person to confirm.
+    """
 
     plan: str
     reference: str = ""
@@ -174,6 +178,11 @@ class MeasureIn(Item):
     targets: list[TargetIn] = []
     observations: list[ObservationIn] = []
     comparators: list[ComparatorIn] = []
+    match_by_title: bool = Field(
+        default=False,
+        description="Results documents: use the organisation's measure with the most similar "
+        "title (uncertain matches are listed for a person to confirm); create it if none is alike.",
+    )
 
 
 class ReportingPeriodIn(Item):
