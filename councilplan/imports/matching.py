@@ -19,7 +19,9 @@ SURE = 90.0
 POSSIBLE = 75.0
 T = TypeVar("T")
 
-_NOTES = re.compile(r"\s+NB\s*[-:\u2013].*$|\((?:council )?delivery plan(?: action)?\)|\(asc\)", re.IGNORECASE)
+_NOTES = re.compile(
+    r"\s+NB\s*[-:\u2013].*$|\((?:council )?delivery plan(?: action)?\)|\(asc\)", re.IGNORECASE
+)
 
 
 def fold_title(title: str) -> str:

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+# Not frozen: raising sets __traceback__ on the instance.
+@dataclass(eq=False)
 class ImportProblem(Exception):  # noqa: N818 - "problem" is what the people who read it call it
     """Something in an input that stops an import, located by file, line and field."""
 

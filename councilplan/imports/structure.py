@@ -63,6 +63,10 @@ class ThemeIn(Item):
     reference: str = ""
     description: str = ""
     children: list["ThemeIn"] = []
+    contributes_to: list["ThemeRef"] = Field(
+        default=[],
+        description="Outcomes of other plans this one serves (LAA outcome -> objective).",
+    )
 
 
 class MilestoneIn(Item):
@@ -223,3 +227,6 @@ class PlanDocument(BaseModel):
     reporting_periods: list[ReportingPeriodIn] = []
     updates: list[ActionUpdateIn] = []
     skipped: list[SkippedLine] = []
+
+
+ThemeIn.model_rebuild()

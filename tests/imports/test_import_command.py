@@ -22,7 +22,7 @@ def run(*args: str) -> str:
 
 def test_preview_shows_what_would_be_created_and_writes_nothing() -> None:
     output = run(str(DEMO))
-    assert "Preview (nothing written; add --apply)" in output
+    assert "preview, nothing written (add --apply)" in output
     assert "action" in output
     assert not Organisation.objects.exists()
 
@@ -31,7 +31,7 @@ def test_apply_writes_and_second_apply_changes_nothing() -> None:
     run(str(DEMO), "--apply")
     assert Action.objects.count() == 6
     output = run(str(DEMO), "--apply")
-    assert "Applied" in output
+    assert "applied" in output
     assert Action.objects.count() == 6
 
 

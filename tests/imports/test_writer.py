@@ -189,3 +189,105 @@ def test_unreadable_json_is_reported_with_its_place(
 def test_demo_file_reads_through_the_reader() -> None:
     doc = read_file(EXAMPLES / "derby-demo.json")
     assert doc.organisation.slug == "derby"
+
+
+def results_document(updates: list[dict], measures: list[dict] | None = None) -> PlanDocument:
+    org = {"name": "Derby City Council", "slug": "derby"}
+    return document(
+        {
+            "source": "results.txt",
+            "organisation": org,
+            "updates": updates,
+            "measures": measures or [],
+        }
+    )
+
+
+def update_for(title: str, line: int) -> dict:
+    return {
+        "action": {"plan": "delivery-plan-2019-20", "title": title},
+        "period": "2020/21-Q4",
+        "progress_rating": "on_track",
+        "status": "green",
+        "line": line,
+    }
+
+
+def test_results_match_actions_by_similar_title_and_list_what_to_confirm() -> None:
+    data = demo()
+    data["updates"], data["measures"] = [], []
+    for action in data["plans"][0]["actions"]:
+        action["reference"] = ""
+    apply_document(document(data))
+    result = apply_document(
+        results_document(
+            [
+                update_for("Reducing homelessness and enabling access to affordable housing", 12),
+                update_for(
+                    "Complete the refresh of the Health and Wellbeing Strategy for Derby "
+                    "(Delivery Plan Action)",
+                    13,
+                ),
+                update_for("Build a new cathedral", 14),
+            ]
+        )
+    )
+    homelessness = Action.objects.get(title__startswith="Reduce homelessness")
+    assert homelessness.updates.get().status == "green"
+    assert Action.objects.get(title__startswith="Complete the refresh").updates.count() == 1
+    assert [(n.line, n.matched) for n in result.matches] == [
+        (12, "Reduce homelessness and enable access to affordable housing")
+    ]
+    assert [(n.line, n.given) for n in result.unmatched] == [(14, "Build a new cathedral")]
+    assert ActionUpdate.objects.count() == 2
+
+
+def test_results_add_values_to_the_measure_of_similar_title_without_redefining_it() -> None:
+    apply_document(document(demo()))
+    measure_row = {
+        "title": "Number of people sleeping rough on a single night - official annual estimate "
+        "(Council Delivery Plan)",
+        "match_by_title": True,
+        "polarity": "none",
+        "line": 30,
+        "observations": [{"period": "2021/22", "value": "9", "line": 30}],
+    }
+    result = apply_document(results_document([], [measure_row]))
+    measure = Measure.objects.get(code="AHH-RS")
+    assert measure.polarity == "lower"
+    assert measure.observations.get(period_year=2021).value == 9
+    assert Measure.objects.count() == len(demo()["measures"])
+    assert not result.uncertain
+
+
+def test_outcomes_link_to_the_outcomes_of_other_plans_they_serve() -> None:
+    data = demo()
+    laa = {
+        "slug": "laa-2006-09",
+        "title": "Local Area Agreement",
+        "kind": "partnership_plan",
+        "first_year": 2019,
+        "last_year": 2019,
+        "themes": [
+            {
+                "title": "Healthier communities",
+                "children": [
+                    {
+                        "title": "HCOP1 - Support older people",
+                        "reference": "HCOP1",
+                        "contributes_to": [
+                            {
+                                "plan": "delivery-plan-2019-20",
+                                "path": ["A city of health and happiness", "Social care"],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    data["plans"].append(laa)
+    apply_document(document(data))
+    outcome = Theme.objects.get(reference="HCOP1")
+    assert [t.title for t in outcome.contributes_to.all()] == ["Social care"]
+    assert not apply_document(document(data)).changed

@@ -102,10 +102,6 @@ class Plan(models.Model):
                 condition=~Q(status=PlanStatus.DRAFT) | Q(is_published=False),
                 name="plan_draft_not_published",
             ),
-            models.CheckConstraint(
-                condition=~Q(status=PlanStatus.APPROVED) | Q(approved_on__isnull=False),
-                name="plan_approved_has_date",
-            ),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="plan_not_own_parent"),
             models.CheckConstraint(
                 condition=~Q(predecessor=F("id")), name="plan_not_own_predecessor"

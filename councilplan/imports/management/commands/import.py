@@ -5,49 +5,102 @@ from typing import IO, Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from councilplan.imports.problems import ImportProblem
-from councilplan.imports.readers import read_file
-from councilplan.imports.writer import OUTCOMES, ApplyResult, apply_document
+from councilplan.imports.readers import ReadContext, read_file
+from councilplan.imports.structure import PlanDocument
+from councilplan.imports.writer import OUTCOMES, ApplyResult, MatchNote, apply_document
 
 
 class Command(BaseCommand):
-    help = "Read a plan or results file; show what it would change; apply it with --apply."
+    help = (
+        "Read a plan or results file (a council document's text export, or the normalised JSON); "
+        "show what it would create, update, match and skip; apply it with --apply."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--organisation", default="", help="Slug the file must belong to.")
+        parser.add_argument(
+            "--organisation", default="", help="Slug of the council the file is for."
+        )
         parser.add_argument(
             "--apply", action="store_true", help="Write the changes (one transaction)."
+        )
+        parser.add_argument(
+            "--details", action="store_true", help="List every item with its source line."
         )
         parser.add_argument(
             "--dump", choices=["json"], help="Print the normalised structure; touch no database."
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        console = Console(file=cast(IO[str], self.stdout), width=110)
+        path, slug = options["file"], options["organisation"]
         try:
-            document = read_file(options["file"])
+            document = read_file(path, ReadContext(organisation_slug=slug))
             if options["dump"]:
                 self.stdout.write(document.model_dump_json(indent=2))
                 return
-            slug = options["organisation"]
             if slug and slug != document.organisation.slug:
-                raise ImportProblem(
-                    f'The file is for "{document.organisation.slug}", not "{slug}".',
-                    file=str(options["file"]),
+                message = f'The file is for "{document.organisation.slug}", not "{slug}".'
+                raise ImportProblem(message, file=path.name)
+            with Progress(console=console, transient=True) as progress:
+                task = progress.add_task("Applying" if options["apply"] else "Checking", total=None)
+                result = apply_document(
+                    document,
+                    dry_run=not options["apply"],
+                    progress=lambda done, total: progress.update(task, completed=done, total=total),
                 )
-            result = apply_document(document, dry_run=not options["apply"])
         except ImportProblem as problem:
             raise CommandError(str(problem)) from problem
-        self.show(result, applied=options["apply"])
+        show(console, document, result, applied=options["apply"], details=options["details"])
 
-    def show(self, result: ApplyResult, *, applied: bool) -> None:
-        console = Console(file=cast(IO[str], self.stdout), width=100)
-        table = Table(title="Applied" if applied else "Preview (nothing written; add --apply)")
-        table.add_column("Kind")
-        for outcome in OUTCOMES:
-            table.add_column(outcome.capitalize(), justify="right")
-        for kind, counts in sorted(result.counts.items()):
-            table.add_row(kind, *(str(counts[o]) for o in OUTCOMES))
-        console.print(table)
+
+def show(
+    console: Console, document: PlanDocument, result: ApplyResult, *, applied: bool, details: bool
+) -> None:
+    """The preview (or confirmation): counts, then what a person should check, with lines."""
+    title = (
+        f"{document.source}: applied"
+        if applied
+        else f"{document.source}: preview, nothing written (add --apply)"
+    )
+    console.print(title, style="bold", soft_wrap=True)
+    counts = Table()
+    counts.add_column("Kind")
+    for outcome in OUTCOMES:
+        counts.add_column(outcome.capitalize(), justify="right")
+    for kind, tally in sorted(result.counts.items()):
+        counts.add_row(kind, *(str(tally[o]) for o in OUTCOMES))
+    console.print(counts)
+    _matches(console, "Matched by similar title: please confirm", result.uncertain)
+    _matches(console, "Not matched to anything in the plan: not applied", result.unmatched)
+    if document.skipped:
+        skipped = Table(title="Lines skipped by the reader")
+        for column in ("Line", "Reason", "Text"):
+            skipped.add_column(column)
+        for line in document.skipped:
+            skipped.add_row(str(line.line or ""), line.reason, line.text[:70])
+        console.print(skipped)
+    if details:
+        items = Table(title="Every item")
+        for column in ("Line", "Kind", "Outcome", "Item"):
+            items.add_column(column)
+        for entry in result.entries:
+            items.add_row(str(entry.line or ""), entry.kind, entry.outcome, entry.label[:70])
+        console.print(items)
+
+
+def _matches(console: Console, title: str, notes: list[MatchNote]) -> None:
+    if not notes:
+        return
+    table = Table(title=title)
+    for column in ("Line", "Kind", "In the file", "In the database", "Alike %"):
+        table.add_column(column)
+    for note in notes:
+        table.add_row(
+            str(note.line or ""), note.kind, note.given[:50], note.matched[:50], f"{note.score:.0f}"
+        )
+    console.print(table)

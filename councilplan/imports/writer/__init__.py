@@ -1,0 +1,80 @@
+"""Apply a normalised ``PlanDocument`` to the database: one transaction, idempotent.
+
+Everything is matched on natural keys (an organisation's slug, a plan's slug, a theme's path, an
+action's reference or title, a measure's code or title, a period), so applying the same document
+twice changes nothing the second time, and a refreshed document updates what it names. Titles
+in results documents are matched by similarity, and uncertain matches are listed. Any problem
+raises ``ImportProblem`` naming the source line and field, and the transaction leaves the
+database exactly as it was. ``dry_run`` does the same work and rolls it back: the preview.
+"""
+
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
+
+from councilplan.imports import structure as s
+from councilplan.imports.problems import ImportProblem
+
+from .result import OUTCOMES, ApplyResult, Entry, MatchNote
+from .results import ResultsWriter
+
+__all__ = ["OUTCOMES", "ApplyResult", "Entry", "MatchNote", "apply_document"]
+
+Progress = Callable[[int, int], None]
+
+
+class _DryRunRollback(Exception):  # noqa: N818 - control flow, never seen by a caller
+    pass
+
+
+class _Writer(ResultsWriter):
+    """The whole document, top down: organisation, plans, measures, periods, results."""
+
+    def write(self, progress: Progress | None) -> None:
+        doc = self.doc
+        steps = (
+            1 + len(doc.plans) + len(doc.measures) + len(doc.reporting_periods) + len(doc.updates)
+        )
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, steps)
+
+        self.write_organisation(doc.organisation)
+        step()
+        for plan in doc.plans:
+            self.write_plan(plan)
+            step()
+        for plan in doc.plans:
+            self.link_themes(plan)
+        for measure in doc.measures:
+            self.write_measure(measure)
+            step()
+        for rp in doc.reporting_periods:
+            self.reporting_period(rp.period, rp, deadline=rp.deadline, is_locked=rp.is_locked)
+            step()
+        for update in doc.updates:
+            self.write_update(update)
+            step()
+
+
+def apply_document(
+    document: s.PlanDocument, *, dry_run: bool = False, progress: Progress | None = None
+) -> ApplyResult:
+    """Apply a document in one transaction; ``dry_run`` reports what would change, then undoes."""
+    result = ApplyResult()
+    try:
+        with transaction.atomic():
+            _Writer(document, result).write(progress)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    except IntegrityError as exc:
+        raise ImportProblem(
+            f"The data breaks a database rule: {exc}", file=document.source
+        ) from exc
+    return result

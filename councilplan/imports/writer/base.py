@@ -1,0 +1,95 @@
+"""The writer's plumbing: find-or-create-or-update by natural key, located problems."""
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from councilplan.domain.periods import Period, PeriodError
+from councilplan.imports import structure as s
+from councilplan.imports.problems import ImportProblem
+from councilplan.plans.models import (
+    Action,
+    Councillor,
+    Department,
+    Officer,
+    Organisation,
+    Plan,
+    Portfolio,
+)
+
+from .result import ApplyResult
+
+M = TypeVar("M", bound=models.Model)
+Named = TypeVar("Named", Councillor, Portfolio, Department, Officer)
+
+
+class WriterBase:
+    """One application of one document; holds the lookups built along the way."""
+
+    org: Organisation
+
+    def __init__(self, document: s.PlanDocument, result: ApplyResult) -> None:
+        self.doc = document
+        self.result = result
+        self.plans: dict[str, Plan] = {}
+        # Titles of each plan's actions, for matching by similarity; dropped when one is written.
+        self.action_titles: dict[int, list[tuple[str, Action]]] = {}
+
+    def problem(self, message: str, item: s.Item | None = None, field: str = "") -> ImportProblem:
+        """An ImportProblem at the item's source line."""
+        line = item.line if item else None
+        return ImportProblem(message, file=self.doc.source, line=line, field=field)
+
+    def upsert(
+        self, model: type[M], item: s.Item, key: dict[str, Any], values: dict[str, Any]
+    ) -> M:
+        """Find the row by ``key``; create it, update the fields that differ, or leave it be."""
+        kind = str(model._meta.verbose_name)
+        obj = model._default_manager.filter(**key).first()
+        if obj is None:
+            obj = model(**(values | key))
+            outcome = "created"
+        else:
+            changed = {name: v for name, v in values.items() if getattr(obj, name) != v}
+            for name, value in changed.items():
+                setattr(obj, name, value)
+            outcome = "updated" if changed else "unchanged"
+        if outcome != "unchanged":
+            try:
+                obj.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as exc:
+                name, messages = next(iter(exc.message_dict.items()))
+                raise self.problem(f"{kind}: {' '.join(messages)}", item, name) from exc
+            obj.save()
+        self.result.record(kind, outcome, item.line, str(obj)[:120])
+        return obj
+
+    def set_many(self, obj: models.Model, name: str, targets: Sequence[models.Model]) -> None:
+        """Make a many-to-many field hold exactly ``targets``."""
+        manager = getattr(obj, name)
+        if {t.pk for t in manager.all()} != {t.pk for t in targets}:
+            manager.set(targets)
+
+    def period(self, text: str, item: s.Item) -> Period:
+        """A period code from the document, or a problem at its line."""
+        try:
+            return Period.parse(text)
+        except PeriodError as exc:
+            raise self.problem(str(exc), item, "period") from exc
+
+    def named(self, model: type[Named], names: list[str], item: s.Item, field: str) -> list[Named]:
+        """Rows of this organisation by name; a name that is not there is a problem at ``item``."""
+        rows = model._default_manager.filter(organisation=self.org, name__in=names)
+        found = {row.name: row for row in rows}
+        for name in names:
+            if name not in found:
+                noun = model._meta.verbose_name
+                message = f'Unknown {noun} "{name}": declare it with the organisation.'
+                raise self.problem(message, item, field)
+        return [found[n] for n in names]
+
+    def one_named(self, model: type[Named], name: str, item: s.Item, field: str) -> Named | None:
+        """The row called ``name``, or None when no name is given."""
+        return self.named(model, [name], item, field)[0] if name else None

@@ -1,0 +1,206 @@
+"""Writing the organisation, its plans, theme trees and actions."""
+
+from typing import Any
+
+from councilplan.domain.fuzzy_dates import parse_fuzzy_date
+from councilplan.imports import structure as s
+from councilplan.imports.matching import best_match, fold_title
+from councilplan.plans.models import (
+    Action,
+    Councillor,
+    Department,
+    Milestone,
+    Officer,
+    Organisation,
+    Plan,
+    Portfolio,
+    Theme,
+)
+
+from .base import WriterBase
+from .result import MatchNote
+
+
+class PlanWriter(WriterBase):
+    """The organisation and its plans, top down."""
+
+    def write_organisation(self, o: s.OrganisationIn) -> None:
+        self.org = self.upsert(
+            Organisation, o, {"slug": o.slug}, {"name": o.name, "gss_code": o.gss_code}
+        )
+        org = {"organisation": self.org}
+        for c in o.councillors:
+            self.upsert(Councillor, c, org | {"name": c.name}, {"role": c.role})
+        for p in o.portfolios:
+            member = self.one_named(Councillor, p.cabinet_member, p, "cabinet_member")
+            self.upsert(
+                Portfolio,
+                p,
+                org | {"name": p.name},
+                {"short_name": p.short_name, "cabinet_member": member},
+            )
+        for d in sorted(o.departments, key=lambda d: bool(d.directorate)):
+            parent = self.one_named(Department, d.directorate, d, "directorate")
+            self.upsert(
+                Department,
+                d,
+                org | {"name": d.name},
+                {"abbreviation": d.abbreviation, "parent": parent},
+            )
+        for f in o.officers:
+            self.upsert(
+                Officer, f, org | {"name": f.name}, {"job_title": f.job_title, "email": f.email}
+            )
+
+    def plan_by_slug(self, slug: str, item: s.Item, field: str) -> Plan:
+        """A plan of this document or already in the database, by slug."""
+        plan = self.plans.get(slug) or Plan.objects.filter(organisation=self.org, slug=slug).first()
+        if plan is None:
+            raise self.problem(f'Unknown plan "{slug}".', item, field)
+        return plan
+
+    def write_plan(self, p: s.PlanIn) -> None:
+        values = p.model_dump(
+            include={
+                "title",
+                "kind",
+                "first_year",
+                "last_year",
+                "status",
+                "approved_by",
+                "approved_on",
+                "is_published",
+                "vision",
+                "source",
+            }
+        )
+        values["parent"] = self.plan_by_slug(p.parent, p, "parent") if p.parent else None
+        values["predecessor"] = (
+            self.plan_by_slug(p.predecessor, p, "predecessor") if p.predecessor else None
+        )
+        plan = self.upsert(Plan, p, {"organisation": self.org, "slug": p.slug}, values)
+        self.plans[p.slug] = plan
+        self.write_themes(plan, None, p.themes)
+        for order, a in enumerate(p.actions, start=1):
+            self.write_action(plan, None, order, a)
+
+    def write_themes(self, plan: Plan, parent: Theme | None, themes: list[s.ThemeIn]) -> None:
+        for order, t in enumerate(themes, start=1):
+            values = {
+                "kind": t.kind,
+                "reference": t.reference,
+                "description": t.description,
+                "order": order,
+            }
+            theme = self.upsert(
+                Theme, t, {"plan": plan, "parent": parent, "title": t.title}, values
+            )
+            self.write_themes(plan, theme, t.children)
+
+    def link_themes(self, p: s.PlanIn) -> None:
+        """Link outcomes to the outcomes of other plans they serve, once every plan is written."""
+
+        def walk(themes: list[s.ThemeIn], path: list[str]) -> None:
+            for t in themes:
+                here = [*path, t.title]
+                if t.contributes_to:
+                    theme = self.theme(self.plans[p.slug], here, t)
+                    targets = [
+                        self.theme(self.plan_by_slug(r.plan, r, "contributes_to"), r.path, r)
+                        for r in t.contributes_to
+                    ]
+                    self.set_many(theme, "contributes_to", targets)
+                walk(t.children, here)
+
+        walk(p.themes, [])
+
+    def theme(self, plan: Plan, path: list[str], item: s.Item) -> Theme:
+        """The theme at ``path`` (top-level title first) in ``plan``."""
+        found: Theme | None = None
+        for title in path:
+            found = Theme.objects.filter(plan=plan, parent=found, title=title).first()
+            if found is None:
+                raise self.problem(
+                    f'Unknown theme "{" > ".join(path)}" in plan "{plan.slug}".', item, "themes"
+                )
+        if found is None:
+            raise self.problem("A theme path needs at least one title.", item, "themes")
+        return found
+
+    def match_action(self, plan: Plan, reference: str, title: str, item: s.Item) -> Action | None:
+        """The plan's action by reference, exact title, or most similar title (noted to check)."""
+        if reference:
+            return Action.objects.filter(plan=plan, reference=reference).first()
+        exact = Action.objects.filter(plan=plan, title=title).first()
+        if exact is not None:
+            return exact
+        if plan.pk not in self.action_titles:
+            self.action_titles[plan.pk] = [(a.title, a) for a in plan.actions.all()]
+        match = best_match(title, self.action_titles[plan.pk])
+        if match is None:
+            return None
+        if fold_title(match.title) != fold_title(title):
+            self.result.matches.append(
+                MatchNote("action", item.line, title, match.title, match.score)
+            )
+        return match.candidate
+
+    def action(self, plan: Plan, reference: str, title: str, item: s.Item) -> Action:
+        """As ``match_action``, but an action that is not there is a problem at ``item``."""
+        found = self.match_action(plan, reference, title, item)
+        if found is None:
+            raise self.problem(
+                f'No action "{reference or title}" in plan "{plan.slug}".', item, "action"
+            )
+        return found
+
+    def write_action(self, plan: Plan, parent: Action | None, order: int, a: s.ActionIn) -> None:
+        period_end = plan.years[-1].end
+        values: dict[str, Any] = a.model_dump(
+            include={
+                "title",
+                "description",
+                "success_criteria",
+                "expected_differences",
+                "funding_category",
+                "other_links",
+            }
+        )
+        values |= {
+            "start": parse_fuzzy_date(a.start, period_end=period_end),
+            "expected_completion": parse_fuzzy_date(a.expected_completion, period_end=period_end),
+            "stage": a.stage or "",
+            "parent": parent,
+            "order": order,
+            "source": f"{self.doc.source}:{a.line}" if a.line else self.doc.source,
+        }
+        if a.carried_forward_from:
+            if plan.predecessor is None:
+                raise self.problem(
+                    "Carried forward, but the plan has no predecessor.", a, "carried_forward_from"
+                )
+            earlier = self.action(
+                plan.predecessor, a.carried_forward_from, a.carried_forward_from, a
+            )
+            values |= {"carried_forward_from": earlier, "lineage": earlier.lineage}
+        key: dict[str, Any] = (
+            {"plan": plan, "reference": a.reference}
+            if a.reference
+            else {"plan": plan, "title": a.title, "parent": parent}
+        )
+        action = self.upsert(Action, a, key, values)
+        self.action_titles.pop(plan.pk, None)
+        self.set_many(action, "themes", [self.theme(plan, path, a) for path in a.themes])
+        self.set_many(action, "portfolios", self.named(Portfolio, a.portfolios, a, "portfolios"))
+        self.set_many(
+            action, "departments", self.named(Department, a.departments, a, "departments")
+        )
+        self.set_many(
+            action, "lead_officers", self.named(Officer, a.lead_officers, a, "lead_officers")
+        )
+        for m_order, m in enumerate(a.milestones, start=1):
+            due = parse_fuzzy_date(m.due, period_end=period_end)
+            values = {"due": due, "completed_on": m.completed_on, "order": m_order}
+            self.upsert(Milestone, m, {"action": action, "title": m.title}, values)
+        for sub_order, sub in enumerate(a.sub_actions, start=1):
+            self.write_action(plan, action, sub_order, sub)

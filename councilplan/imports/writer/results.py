@@ -1,0 +1,135 @@
+"""Writing measures with their values, reporting periods, and results reported on actions."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from councilplan.core.models import period_lookup
+from councilplan.imports import structure as s
+from councilplan.imports.matching import best_match, fold_title
+from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod, UpdateState
+from councilplan.plans.models import Officer
+
+from .plans import PlanWriter
+from .result import MatchNote
+
+MEASURE_FIELDS = {
+    "national_id",
+    "title",
+    "definition",
+    "unit",
+    "rate_per",
+    "rate_population",
+    "numerator_definition",
+    "denominator_definition",
+    "decimals",
+    "polarity",
+    "frequency",
+    "aggregation",
+    "data_source",
+    "reporting_level",
+}
+
+
+class ResultsWriter(PlanWriter):
+    """Measures, periods and updates, after the plans they belong to."""
+
+    def write_measure(self, m: s.MeasureIn) -> None:
+        existing = self.matched_measure(m) if m.match_by_title else None
+        if existing is not None:
+            # A results document names a measure the plan defined: it adds values, not a definition.
+            measure = existing
+            self.result.record("measure", "unchanged", m.line, str(measure)[:120])
+        else:
+            org = {"organisation": self.org}
+            key = org | ({"code": m.code} if m.code else {"title": m.title})
+            values = m.model_dump(include=MEASURE_FIELDS)
+            values["owner"] = self.one_named(Officer, m.owner, m, "owner")
+            measure = self.upsert(Measure, m, key, values)
+            actions = [
+                self.action(self.plan_by_slug(r.plan, r, "actions"), r.reference, r.title, r)
+                for r in m.actions
+            ]
+            self.set_many(measure, "actions", actions)
+        themes = [self.theme(self.plan_by_slug(r.plan, r, "themes"), r.path, r) for r in m.themes]
+        if existing is None:
+            self.set_many(measure, "themes", themes)
+        else:
+            measure.themes.add(*themes)  # results add the themes they report under
+        for t in m.targets:
+            self.upsert(
+                Target,
+                t,
+                self.period_key(measure, t.period, t),
+                t.model_dump(exclude={"line", "period"}),
+            )
+        for o in m.observations:
+            values = o.model_dump(exclude={"line", "period"})
+            values["source"] = f"{self.doc.source}:{o.line}" if o.line else self.doc.source
+            self.upsert(Observation, o, self.period_key(measure, o.period, o), values)
+        for c in m.comparators:
+            key = self.period_key(measure, c.period, c) | {"kind": c.kind, "area_name": c.area_name}
+            self.upsert(ComparatorValue, c, key, {"gss_code": c.gss_code, "value": c.value})
+
+    def matched_measure(self, m: s.MeasureIn) -> Measure | None:
+        """The organisation's measure most like ``m`` by title (or code), noting inexact matches."""
+        if m.code:
+            return Measure.objects.filter(organisation=self.org, code=m.code).first()
+        candidates = [
+            (measure.title, measure) for measure in Measure.objects.filter(organisation=self.org)
+        ]
+        match = best_match(m.title, candidates)
+        if match is None:
+            return None
+        if fold_title(match.title) != fold_title(m.title):
+            self.result.matches.append(
+                MatchNote("measure", m.line, m.title, match.title, match.score)
+            )
+        return match.candidate
+
+    def period_key(self, measure: Measure, text: str, item: s.Item) -> dict[str, Any]:
+        return {"measure": measure, **period_lookup(self.period(text, item))}
+
+    def reporting_period(self, text: str, item: s.Item, **values: Any) -> ReportingPeriod:
+        """The organisation's reporting period, made (or updated with ``values``) if need be."""
+        key = {"organisation": self.org, **period_lookup(self.period(text, item))}
+        if not values:
+            existing = ReportingPeriod.objects.filter(**key).first()
+            if existing is not None:
+                return existing
+            values = {"deadline": None, "is_locked": False}
+        return self.upsert(ReportingPeriod, item, key, values)
+
+    def write_update(self, u: s.ActionUpdateIn) -> None:
+        """An approved result for an action; a title like none of the plan's is listed, not used."""
+        plan = self.plan_by_slug(u.action.plan, u.action, "action")
+        action = self.match_action(plan, u.action.reference, u.action.title, u)
+        if action is None:
+            given = u.action.reference or u.action.title
+            self.result.unmatched.append(
+                MatchNote("action", u.line or u.action.line, given, "", 0.0)
+            )
+            return
+        period = self.reporting_period(u.period, u)
+        values = u.model_dump(
+            include={"percent_complete", "is_dca", "commentary", "mitigation", "next_steps"}
+        )
+        values |= {
+            "progress_rating": u.progress_rating or "",
+            "status": u.status or "",
+            "state": UpdateState.APPROVED,
+        }
+        existing = (
+            ActionUpdate.objects.filter(action=action, reporting_period=period)
+            .order_by("-version")
+            .first()
+        )
+        if existing is None or existing.approved_at is None:
+            values["approved_at"] = timezone.now()
+        key = {
+            "action": action,
+            "reporting_period": period,
+            "version": existing.version if existing else 1,
+        }
+        self.upsert(ActionUpdate, u, key, values)
