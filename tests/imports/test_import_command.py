@@ -51,3 +51,23 @@ def test_wrong_organisation_is_refused() -> None:
 def test_missing_file_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(CommandError, match="No such file"):
         run(str(tmp_path / "nope.json"))
+
+
+def test_predecessor_option_links_a_refresh_to_the_plan_it_continues(tmp_path) -> None:
+    run(str(DEMO), "--apply")
+    data = json.loads(DEMO.read_text())
+    plan = data["plans"][0]
+    plan.update(
+        slug="refresh-2020-21",
+        title="Delivery Plan refresh 2020/21",
+        first_year=2020,
+        last_year=2020,
+    )
+    for action in plan["actions"]:
+        action["reference"] = "R-" + action["reference"]
+    data["updates"], data["measures"] = [], []
+    refresh = tmp_path / "refresh.json"
+    refresh.write_text(json.dumps(data))
+    run(str(refresh), "--predecessor", "delivery-plan-2019-20", "--apply")
+    new = Action.objects.get(reference="R-AHH5")
+    assert new.carried_forward_from == Action.objects.get(reference="AHH5")

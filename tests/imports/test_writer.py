@@ -291,3 +291,34 @@ def test_outcomes_link_to_the_outcomes_of_other_plans_they_serve() -> None:
     outcome = Theme.objects.get(reference="HCOP1")
     assert [t.title for t in outcome.contributes_to.all()] == ["Social care"]
     assert not apply_document(document(data)).changed
+
+
+def test_refresh_links_its_actions_to_the_predecessor_actions_they_continue() -> None:
+    data = demo()
+    refresh = dict(
+        data["plans"][0],
+        slug="refresh-2020-21",
+        title="Refresh 2020/21",
+        kind="refresh",
+        first_year=2020,
+        last_year=2020,
+        predecessor="delivery-plan-2019-20",
+    )
+    carried = dict(
+        data["plans"][0]["actions"][3],
+        reference="R4",
+        title="Reducing homelessness and enabling access to affordable housing",
+    )
+    new = dict(
+        data["plans"][0]["actions"][0],
+        reference="R9",
+        title="Open a new leisure centre in the city",
+    )
+    refresh["actions"] = [carried, new]
+    data["plans"].append(refresh)
+    apply_document(document(data))
+    old = Action.objects.get(reference="AHH4")
+    assert Action.objects.get(reference="R4").carried_forward_from == old
+    assert Action.objects.get(reference="R4").lineage == old.lineage
+    assert Action.objects.get(reference="R9").carried_forward_from is None
+    assert not apply_document(document(data)).changed

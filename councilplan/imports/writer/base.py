@@ -36,6 +36,8 @@ class WriterBase:
         self.plans: dict[str, Plan] = {}
         # Titles of each plan's actions, for matching by similarity; dropped when one is written.
         self.action_titles: dict[int, list[tuple[str, Action]]] = {}
+        # Predecessor actions already continued by an action of this document: one each.
+        self.carried: set[int] = set()
 
     def problem(self, message: str, item: s.Item | None = None, field: str = "") -> ImportProblem:
         """An ImportProblem at the item's source line."""

@@ -154,6 +154,22 @@ class PlanWriter(WriterBase):
             )
         return found
 
+    def carried_forward(self, predecessor: Plan, a: s.ActionIn) -> Action | None:
+        """The predecessor's action a refreshed action continues: surely alike, not yet taken."""
+        candidates = [
+            (earlier.title, earlier) for earlier in predecessor.actions.filter(parent=None)
+        ]
+        match = best_match(a.title, candidates)
+        if match is None:
+            return None
+        if fold_title(match.title) != fold_title(a.title):
+            note = MatchNote("carried forward", a.line, a.title, match.title, match.score)
+            self.result.matches.append(note)
+        if not match.sure or match.candidate.pk in self.carried:
+            return None
+        self.carried.add(match.candidate.pk)
+        return match.candidate
+
     def write_action(self, plan: Plan, parent: Action | None, order: int, a: s.ActionIn) -> None:
         period_end = plan.years[-1].end
         values: dict[str, Any] = a.model_dump(
@@ -174,7 +190,11 @@ class PlanWriter(WriterBase):
             "order": order,
             "source": f"{self.doc.source}:{a.line}" if a.line else self.doc.source,
         }
-        if a.carried_forward_from:
+        if not a.carried_forward_from and plan.predecessor is not None and parent is None:
+            earlier = self.carried_forward(plan.predecessor, a)
+            if earlier is not None:
+                values |= {"carried_forward_from": earlier, "lineage": earlier.lineage}
+        elif a.carried_forward_from:
             if plan.predecessor is None:
                 raise self.problem(
                     "Carried forward, but the plan has no predecessor.", a, "carried_forward_from"

@@ -26,6 +26,11 @@ class Command(BaseCommand):
             "--organisation", default="", help="Slug of the council the file is for."
         )
         parser.add_argument(
+            "--predecessor",
+            default="",
+            help="Slug of the plan this one refreshes: actions are linked to those they continue.",
+        )
+        parser.add_argument(
             "--apply", action="store_true", help="Write the changes (one transaction)."
         )
         parser.add_argument(
@@ -43,6 +48,8 @@ class Command(BaseCommand):
             if options["dump"]:
                 self.stdout.write(document.model_dump_json(indent=2))
                 return
+            if options["predecessor"]:
+                document = with_predecessor(document, options["predecessor"])
             if slug and slug != document.organisation.slug:
                 message = f'The file is for "{document.organisation.slug}", not "{slug}".'
                 raise ImportProblem(message, file=path.name)
@@ -56,6 +63,15 @@ class Command(BaseCommand):
         except ImportProblem as problem:
             raise CommandError(str(problem)) from problem
         show(console, document, result, applied=options["apply"], details=options["details"])
+
+
+def with_predecessor(document: PlanDocument, slug: str) -> PlanDocument:
+    """The document with ``slug`` as the predecessor of each plan of actions that names none."""
+    plans = [
+        p.model_copy(update={"predecessor": slug}) if p.actions and not p.predecessor else p
+        for p in document.plans
+    ]
+    return document.model_copy(update={"plans": plans})
 
 
 def show(
