@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck test-sqlite test-postgres install clean docs system-packages
+.PHONY: demo test lint typecheck test-sqlite test-postgres install clean docs system-packages static
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)
+static:
+	scripts/build-static
+
+demo: $(STAMP) static
 	$(BIN)/councilplan demo
 
 lint: $(STAMP)
@@ -28,18 +31,18 @@ typecheck: $(STAMP)
 system-packages:
 	scripts/system-packages
 
-test-sqlite: $(STAMP) system-packages
+test-sqlite: $(STAMP) system-packages static
 	@echo "== Test suite on SQLite =="
 	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
-test-postgres: $(STAMP) system-packages
+test-postgres: $(STAMP) system-packages static
 	@echo "== Test suite on PostgreSQL =="
 	url=$$(scripts/postgres-for-tests) && DATABASE_URL=$$url $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint typecheck test-sqlite test-postgres
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var node_modules councilplan/web/static .pytest_cache .mypy_cache .ruff_cache
 
 docs: $(STAMP)
 	COLUMNS=100 $(BIN)/python -m councilplan.clidocs > docs/cli.md
