@@ -1,6 +1,7 @@
 """factory_boy factories for the models; tests say only what matters to them."""
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from councilplan.measures.models import Measure, Observation, Target
@@ -113,6 +114,8 @@ class ObservationFactory(DjangoModelFactory[Observation]):
     period_year = 2020
     period_number = 0
     value = 100
+    state = "approved"
+    approved_at = factory.LazyFunction(timezone.now)
 
 
 class ReportingPeriodFactory(DjangoModelFactory[ReportingPeriod]):

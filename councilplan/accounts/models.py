@@ -1,7 +1,59 @@
-"""Users of the system. Roles and object permissions arrive with the monitoring workflow."""
+"""Users and what they may do: a role in an organisation, scoped to a department or portfolio."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
 
 
 class User(AbstractUser):
     """A person who signs in: performance officer, accountable officer, councillor, viewer."""
+
+
+class Role(models.TextChoices):
+    """What a membership lets a person do (DOMAIN.md, "Who uses it")."""
+
+    PERFORMANCE_TEAM = "performance_team", "Performance team"
+    DEPARTMENT_LEAD = "department_lead", "Department lead"
+    ACCOUNTABLE_OFFICER = "accountable_officer", "Accountable officer"
+    CABINET_MEMBER = "cabinet_member", "Cabinet member"
+    VIEWER = "viewer", "Viewer"
+
+
+class Membership(models.Model):
+    """A user's role in one organisation; a department lead has a department, a cabinet member
+    a portfolio. An accountable officer's own actions and measures come from their Officer."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "plans.Organisation", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=24, choices=Role.choices)
+    department = models.ForeignKey(
+        "plans.Department", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    portfolio = models.ForeignKey(
+        "plans.Portfolio", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role", "department", "portfolio"],
+                name="membership_once",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=Role.DEPARTMENT_LEAD) | Q(department__isnull=False),
+                name="membership_department_lead_has_department",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=Role.CABINET_MEMBER) | Q(portfolio__isnull=False),
+                name="membership_cabinet_member_has_portfolio",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.department or self.portfolio
+        return f"{self.user} - {self.get_role_display()}" + (f" ({scope})" if scope else "")

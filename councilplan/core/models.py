@@ -65,3 +65,47 @@ class Timestamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ReviewState(models.TextChoices):
+    """Where a reported figure or update is in its workflow: draft -> submitted -> approved,
+    or returned with a reason and submitted again."""
+
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned"
+    APPROVED = "approved", "Approved"
+
+
+class Reviewed(models.Model):
+    """Something an officer reports and the performance team approves, kept in versions.
+
+    An edit after approval makes a new ``version``; what is reported is the latest approved
+    version. ``revision`` counts saves of one version, so two people editing it at once are
+    told, not silently overwritten.
+    """
+
+    version = models.PositiveSmallIntegerField(default=1)
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    state = models.CharField(max_length=16, choices=ReviewState.choices, default=ReviewState.DRAFT)
+    returned_reason = models.TextField(blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="%(app_label)s_%(class)s_version_from_1"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=ReviewState.APPROVED) | Q(approved_at__isnull=False),
+                name="%(app_label)s_%(class)s_approved_has_time",
+            ),
+        ]

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q
 
-from councilplan.core.models import PeriodFields
+from councilplan.core.models import PeriodFields, Reviewed
 from councilplan.core.validators import validate_status_scheme
 from councilplan.domain.periods import Aggregation, Frequency
 from councilplan.domain.status import Polarity
@@ -148,8 +148,11 @@ class Target(PeriodFields):
         return f"{self.measure}: {self.value} in {self.period.label}"
 
 
-class Observation(PeriodFields):
-    """A measure's value for a period, or the reason there is none ("No survey in 2020-21")."""
+class Observation(PeriodFields, Reviewed):
+    """A measure's value for a period, or the reason there is none ("No survey in 2020-21").
+
+    Reviewed: entered and submitted by the owner, approved or returned by the performance team.
+    """
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
     value = models.DecimalField(max_digits=18, decimal_places=6, null=True, blank=True)
@@ -165,12 +168,13 @@ class Observation(PeriodFields):
     )
 
     class Meta(PeriodFields.Meta):
-        ordering = ["measure", "period_year", "period_kind", "period_number"]
+        ordering = ["measure", "period_year", "period_kind", "period_number", "version"]
         constraints = [
             *PeriodFields.Meta.constraints,
+            *Reviewed.Meta.constraints,
             models.UniqueConstraint(
-                fields=["measure", "period_kind", "period_year", "period_number"],
-                name="observation_once_per_period",
+                fields=["measure", "period_kind", "period_year", "period_number", "version"],
+                name="observation_version_once_per_period",
             ),
             models.CheckConstraint(
                 condition=(

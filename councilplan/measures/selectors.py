@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from councilplan.core.models import period_lookup
+from councilplan.core.models import ReviewState, period_lookup
 from councilplan.domain.measure_status import ToleranceScheme, effective_scheme, measure_status
 from councilplan.domain.periods import Period
 from councilplan.domain.status import Polarity, StatusResult
@@ -46,12 +46,11 @@ def measure_results(
     in_periods = Q()
     for p in periods:
         in_periods |= Q(**period_lookup(p))
-    observations = {
-        (o.measure_id, o.period): o
-        for o in Observation.objects.filter(in_periods, measure__in=measures).select_related(
-            "measure"
-        )
-    }
+    approved = Observation.objects.filter(
+        in_periods, measure__in=measures, state=ReviewState.APPROVED
+    ).select_related("measure")
+    # Ordered by version, so the latest approved version of each period wins.
+    observations = {(o.measure_id, o.period): o for o in approved.order_by("version")}
     targets = {
         t.measure_id: t
         for t in Target.objects.filter(measure__in=measures, **period_lookup(period))

@@ -1,10 +1,9 @@
 """Reporting periods and the quarterly updates officers give on their actions."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from councilplan.core.models import PeriodFields, Timestamped
+from councilplan.core.models import PeriodFields, Reviewed, Timestamped
 from councilplan.domain.status import ProgressRating, RagStatus
 from councilplan.plans.models import Action, Organisation
 
@@ -36,26 +35,16 @@ class ReportingPeriod(PeriodFields):
         return self.period.label
 
 
-class UpdateState(models.TextChoices):
-    """Where an update is in its workflow."""
-
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
-    RETURNED = "returned", "Returned"
-    APPROVED = "approved", "Approved"
-
-
-class ActionUpdate(Timestamped):
+class ActionUpdate(Reviewed, Timestamped):
     """An officer's report on an action for a period: progress, status colour and commentary.
 
-    Edits after approval make a new ``version``; the latest approved version is what is reported.
+    Reviewed: drafted and submitted by the officer, approved or returned by the performance team.
     """
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     reporting_period = models.ForeignKey(
         ReportingPeriod, on_delete=models.PROTECT, related_name="action_updates"
     )
-    version = models.PositiveSmallIntegerField(default=1)
     progress_rating = models.CharField(max_length=16, choices=ProgressRating.choices(), blank=True)
     status = models.CharField(max_length=16, choices=RagStatus.choices(), blank=True)
     is_dca = models.BooleanField(
@@ -67,23 +56,14 @@ class ActionUpdate(Timestamped):
     commentary = models.TextField(blank=True)
     mitigation = models.TextField("issues and mitigations", blank=True)
     next_steps = models.TextField(blank=True)
-    state = models.CharField(max_length=16, choices=UpdateState.choices, default=UpdateState.DRAFT)
-    returned_reason = models.TextField(blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    approved_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(
         max_length=200, blank=True, help_text="Where it was read from: file and line."
     )
 
-    class Meta:
+    class Meta(Reviewed.Meta):
         ordering = ["action", "reporting_period", "version"]
         constraints = [
+            *Reviewed.Meta.constraints,
             models.UniqueConstraint(
                 fields=["action", "reporting_period", "version"],
                 name="update_version_once_per_period",
@@ -91,11 +71,6 @@ class ActionUpdate(Timestamped):
             models.CheckConstraint(
                 condition=Q(percent_complete__isnull=True) | Q(percent_complete__lte=100),
                 name="update_percent_complete_at_most_100",
-            ),
-            models.CheckConstraint(condition=Q(version__gte=1), name="update_version_from_1"),
-            models.CheckConstraint(
-                condition=~Q(state=UpdateState.APPROVED) | Q(approved_at__isnull=False),
-                name="update_approved_has_time",
             ),
         ]
 

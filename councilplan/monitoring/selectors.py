@@ -13,14 +13,14 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from councilplan.core.models import period_lookup
+from councilplan.core.models import ReviewState, period_lookup
 from councilplan.domain.action_status import action_status, is_overdue
 from councilplan.domain.periods import Period
 from councilplan.domain.rollups import StatusBreakdown, breakdown_by
 from councilplan.domain.status import ProgressRating, RagStatus, Stage, StatusResult
 from councilplan.plans.models import Action
 
-from .models import ActionUpdate, UpdateState
+from .models import ActionUpdate
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def action_results(actions: QuerySet[Action], period: Period, *, today: date) ->
     latest: dict[int, ActionUpdate] = {}
     approved = ActionUpdate.objects.filter(
         action__in=actions,
-        state=UpdateState.APPROVED,
+        state=ReviewState.APPROVED,
         **period_lookup(period, "reporting_period__"),
     ).order_by("action_id", "version")
     for update in approved:

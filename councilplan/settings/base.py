@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "councilplan.measures",
     "councilplan.monitoring",
     "councilplan.imports",
+    "councilplan.history",
     "councilplan.web",
 ]
 

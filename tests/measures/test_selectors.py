@@ -101,8 +101,8 @@ def test_no_survey_reason_is_shown_as_no_data() -> None:
 
 def test_rate_is_computed_from_numerator_and_denominator() -> None:
     measure = MeasureFactory(unit="rate", rate_per=100_000, polarity="lower")
-    Observation.objects.create(
-        measure=measure, period=Y2020, numerator=Decimal("287"), denominator=Decimal("46253")
+    ObservationFactory(
+        measure=measure, period=Y2020, value=None, numerator=Decimal("287"), denominator=Decimal("46253")
     )
     Target.objects.create(measure=measure, period=Y2020, value=Decimal("650"))
     [result] = measure_results([measure], Y2020)

@@ -43,8 +43,12 @@ def test_reporting_period_once_per_organisation() -> None:
         pytest.param(
             {"percent_complete": 101}, "update_percent_complete_at_most_100", id="over 100%"
         ),
-        pytest.param({"state": "approved"}, "update_approved_has_time", id="approved without time"),
-        pytest.param({"version": 0}, "update_version_from_1", id="version 0"),
+        pytest.param(
+            {"state": "approved"},
+            "monitoring_actionupdate_approved_has_time",
+            id="approved without time",
+        ),
+        pytest.param({"version": 0}, "monitoring_actionupdate_version_from_1", id="version 0"),
     ],
 )
 def test_update_checks(fields, constraint) -> None:

@@ -4,11 +4,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from councilplan.core.models import period_lookup
+from councilplan.core.models import Reviewed, ReviewState, period_lookup
 from councilplan.imports import structure as s
 from councilplan.imports.matching import best_match, fold_title
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
-from councilplan.monitoring.models import ActionUpdate, ReportingPeriod, UpdateState
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 from councilplan.plans.models import Officer
 
 from .plans import PlanWriter
@@ -67,7 +67,7 @@ class ResultsWriter(PlanWriter):
         for o in m.observations:
             values = o.model_dump(exclude={"line", "period"})
             values["source"] = f"{self.doc.source}:{o.line}" if o.line else self.doc.source
-            self.upsert(Observation, o, self.period_key(measure, o.period, o), values)
+            self.upsert_approved(Observation, o, self.period_key(measure, o.period, o), values)
         for c in m.comparators:
             key = self.period_key(measure, c.period, c) | {"kind": c.kind, "area_name": c.area_name}
             self.upsert(ComparatorValue, c, key, {"gss_code": c.gss_code, "value": c.value})
@@ -115,21 +115,17 @@ class ResultsWriter(PlanWriter):
         values = u.model_dump(
             include={"percent_complete", "is_dca", "commentary", "mitigation", "next_steps"}
         )
-        values |= {
-            "progress_rating": u.progress_rating or "",
-            "status": u.status or "",
-            "state": UpdateState.APPROVED,
-        }
-        existing = (
-            ActionUpdate.objects.filter(action=action, reporting_period=period)
-            .order_by("-version")
-            .first()
+        values |= {"progress_rating": u.progress_rating or "", "status": u.status or ""}
+        self.upsert_approved(
+            ActionUpdate, u, {"action": action, "reporting_period": period}, values
         )
-        if existing is None or existing.approved_at is None:
+
+    def upsert_approved(
+        self, model: type[Reviewed], item: s.Item, key: dict[str, Any], values: dict[str, Any]
+    ) -> None:
+        """A reviewed row reported as final: its latest version, approved (now, if it was not)."""
+        latest = model._default_manager.filter(**key).order_by("-version").first()
+        values = values | {"state": ReviewState.APPROVED}
+        if latest is None or latest.approved_at is None:
             values["approved_at"] = timezone.now()
-        key = {
-            "action": action,
-            "reporting_period": period,
-            "version": existing.version if existing else 1,
-        }
-        self.upsert(ActionUpdate, u, key, values)
+        self.upsert(model, item, key | {"version": latest.version if latest else 1}, values)

@@ -1,0 +1,51 @@
+"""Writing the audit trail: every service that changes state calls ``record``."""
+
+from typing import Any
+
+from django.db import models
+
+from councilplan.accounts.models import User
+from councilplan.measures.models import Measure
+from councilplan.plans.models import Action, Organisation
+
+from .models import AuditEntry, Verb
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[str]]:
+    """The fields whose values differ, as {field: [old, new]} in text."""
+    return {
+        name: [str(before.get(name, "")), str(value)]
+        for name, value in after.items()
+        if str(before.get(name, "")) != str(value)
+    }
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
+    """The named fields of a row, for diffing before and after a change."""
+    return {name: getattr(obj, name) for name in fields}
+
+
+def record(
+    *,
+    user: User | None,
+    organisation: Organisation,
+    verb: Verb,
+    summary: str,
+    action: Action | None = None,
+    measure: Measure | None = None,
+    period: str = "",
+    changes: dict[str, list[str]] | None = None,
+    reason: str = "",
+) -> AuditEntry:
+    """Add one row to the audit trail."""
+    return AuditEntry.objects.create(
+        user=user,
+        organisation=organisation,
+        verb=verb,
+        summary=summary[:300],
+        action=action,
+        measure=measure,
+        period=period,
+        changes=changes or {},
+        reason=reason,
+    )
