@@ -5,6 +5,7 @@ name), so another council's document in a known layout reads too. Readers touch 
 """
 
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
@@ -33,7 +34,14 @@ class TextReader(Protocol):
     def read(self, source: SourceText, context: ReadContext) -> PlanDocument: ...
 
 
-TEXT_READERS: list[TextReader] = []
+# The text layouts, tried in this order; each module has a READER (imported when first needed,
+# since the readers import ReadContext from here).
+TEXT_READER_MODULES = ("priority_deliverables",)
+
+
+def text_readers() -> list[TextReader]:
+    """The readers of text exports, in the order they are tried."""
+    return [import_module(f"{__name__}.{name}").READER for name in TEXT_READER_MODULES]
 
 
 def read_file(path: Path, context: ReadContext | None = None) -> PlanDocument:
@@ -46,7 +54,7 @@ def read_file(path: Path, context: ReadContext | None = None) -> PlanDocument:
         return normalised_json.read(path)
     if suffix in {".txt", ".text", ".md", ""}:
         source = SourceText.open(path)
-        for reader in TEXT_READERS:
+        for reader in text_readers():
             if reader.recognises(source):
                 return reader.read(source, context)
         raise ImportProblem(
