@@ -36,7 +36,13 @@ class TextReader(Protocol):
 
 # The text layouts, tried in this order; each module has a READER (imported when first needed,
 # since the readers import ReadContext from here).
-TEXT_READER_MODULES = ("priority_deliverables",)
+TEXT_READER_MODULES = (
+    "portfolio_action_tables",
+    "outcome_must_do_tables",
+    "corporate_plan_actions",
+    "performance_results",
+    "priority_deliverables",
+)
 
 
 def text_readers() -> list[TextReader]:

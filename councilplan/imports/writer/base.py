@@ -38,6 +38,8 @@ class WriterBase:
         self.action_titles: dict[int, list[tuple[str, Action]]] = {}
         # Predecessor actions already continued by an action of this document: one each.
         self.carried: set[int] = set()
+        # Measures this document has already written to: each of its rows is a different one.
+        self.taken_measures: set[int] = set()
 
     def problem(self, message: str, item: s.Item | None = None, field: str = "") -> ImportProblem:
         """An ImportProblem at the item's source line."""

@@ -57,6 +57,7 @@ class ResultsWriter(PlanWriter):
             self.set_many(measure, "themes", themes)
         else:
             measure.themes.add(*themes)  # results add the themes they report under
+        self.taken_measures.add(measure.pk)
         for t in m.targets:
             self.upsert(
                 Target,
@@ -76,9 +77,9 @@ class ResultsWriter(PlanWriter):
         """The organisation's measure most like ``m`` by title (or code), noting inexact matches."""
         if m.code:
             return Measure.objects.filter(organisation=self.org, code=m.code).first()
-        candidates = [
-            (measure.title, measure) for measure in Measure.objects.filter(organisation=self.org)
-        ]
+        # One row of a document is one measure: never one this document made or matched already.
+        others = Measure.objects.filter(organisation=self.org).exclude(pk__in=self.taken_measures)
+        candidates = [(measure.title, measure) for measure in others]
         match = best_match(m.title, candidates)
         if match is None:
             return None

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        console = Console(file=cast(IO[str], self.stdout), width=110)
+        console = Console(file=cast(IO[str], self.stdout), width=140)
         path, slug = options["file"], options["organisation"]
         try:
             document = read_file(path, ReadContext(organisation_slug=slug))
