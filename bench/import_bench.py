@@ -38,7 +38,8 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
-    print(f"{'document':<28} {'lines':>6} {'read ms':>9} {'apply ms':>9} {'again ms':>9} {'created':>8}")
+    columns = ("lines", "read ms", "apply ms", "again ms", "created")
+    print(f"{'document':<28} " + " ".join(f"{c:>9}" for c in columns))
     for name in DOCUMENTS:
         path = SEEDS / name
         if not path.exists():
@@ -54,8 +55,8 @@ def main() -> None:
         assert not second.changed, f"{name}: re-import changed {second.counts}"
         lines = len(path.read_text(encoding="utf-8").splitlines())
         print(
-            f"{name:<28} {lines:>6} {1000 * (read - started):>9.1f} {1000 * (applied - read):>9.1f}"
-            f" {1000 * (again - applied):>9.1f} {first.total('created'):>8}"
+            f"{name:<28} {lines:>9} {1000 * (read - started):>9.1f} {1000 * (applied - read):>9.1f}"
+            f" {1000 * (again - applied):>9.1f} {first.total('created'):>9}"
         )
 
 

@@ -78,7 +78,9 @@ def test_measure_with_targets_observations_and_comparators_reads_back() -> None:
     ("make", "constraint"),
     [
         pytest.param(
-            lambda m: ObservationFactory(measure=m), "observation_version_once_per_period", id="observation"
+            lambda m: ObservationFactory(measure=m),
+            "observation_version_once_per_period",
+            id="observation",
         ),
         pytest.param(lambda m: TargetFactory(measure=m), "target_once_per_period", id="target"),
     ],

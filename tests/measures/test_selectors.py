@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from councilplan.domain.periods import Period
 from councilplan.domain.status import RagStatus
 from councilplan.domain.trends import Direction
-from councilplan.measures.models import Measure, Observation, Target
+from councilplan.measures.models import Measure, Target
 from councilplan.measures.selectors import measure_results
 from tests.factories import MeasureFactory, ObservationFactory, OrganisationFactory, TargetFactory
 
@@ -102,7 +102,11 @@ def test_no_survey_reason_is_shown_as_no_data() -> None:
 def test_rate_is_computed_from_numerator_and_denominator() -> None:
     measure = MeasureFactory(unit="rate", rate_per=100_000, polarity="lower")
     ObservationFactory(
-        measure=measure, period=Y2020, value=None, numerator=Decimal("287"), denominator=Decimal("46253")
+        measure=measure,
+        period=Y2020,
+        value=None,
+        numerator=Decimal("287"),
+        denominator=Decimal("46253"),
     )
     Target.objects.create(measure=measure, period=Y2020, value=Decimal("650"))
     [result] = measure_results([measure], Y2020)

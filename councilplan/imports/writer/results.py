@@ -74,7 +74,11 @@ class ResultsWriter(PlanWriter):
             self.upsert(ComparatorValue, c, key, {"gss_code": c.gss_code, "value": c.value})
 
     def matched_measure(self, m: s.MeasureIn) -> Measure | None:
-        """The organisation's measure most like ``m`` by title (or code), noting inexact matches."""
+        """The organisation's measure surely like ``m`` by title (or code), noting inexact matches.
+
+        An uncertain match is listed but not used: the row becomes a measure of its own, which
+        keeps a re-import stable and never pours one measure's values into another.
+        """
         if m.code:
             return Measure.objects.filter(organisation=self.org, code=m.code).first()
         # One row of a document is one measure: never one this document made or matched already.
@@ -84,10 +88,9 @@ class ResultsWriter(PlanWriter):
         if match is None:
             return None
         if fold_title(match.title) != fold_title(m.title):
-            self.result.matches.append(
-                MatchNote("measure", m.line, m.title, match.title, match.score)
-            )
-        return match.candidate
+            kind = "measure" if match.sure else "measure (kept apart)"
+            self.result.matches.append(MatchNote(kind, m.line, m.title, match.title, match.score))
+        return match.candidate if match.sure else None
 
     def period_key(self, measure: Measure, text: str, item: s.Item) -> dict[str, Any]:
         return {"measure": measure, **period_lookup(self.period(text, item))}
