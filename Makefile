@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck test-sqlite test-postgres install clean docs system-packages static
+.PHONY: demo test lint typecheck test-sqlite test-postgres install clean docs system-packages static examples
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ test: lint typecheck test-sqlite test-postgres
 
 clean:
 	rm -rf $(VENV) var node_modules councilplan/web/static .pytest_cache .mypy_cache .ruff_cache
+
+examples: $(STAMP)
+	scripts/make-examples
 
 docs: $(STAMP)
 	COLUMNS=100 $(BIN)/python -m councilplan.clidocs > docs/cli.md

@@ -6,7 +6,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
-EXAMPLES = REPO / "examples"
+FIXTURES = REPO / "tests" / "fixtures"
 
 
 @pytest.fixture
@@ -15,3 +15,7 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"the seed documents are not here: {SEEDS} (../shared/seeds) is absent")
     return SEEDS
+
+
+# The council fixture (a user in each role) serves the monitoring, web and browser tests.
+from tests.council import council  # noqa: E402, F401

@@ -57,3 +57,14 @@ class Membership(models.Model):
     def __str__(self) -> str:
         scope = self.department or self.portfolio
         return f"{self.user} - {self.get_role_display()}" + (f" ({scope})" if scope else "")
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in, kept briefly to slow down password guessing."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"

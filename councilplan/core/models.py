@@ -89,6 +89,14 @@ class Reviewed(models.Model):
     revision = models.PositiveIntegerField(default=0, editable=False)
     state = models.CharField(max_length=16, choices=ReviewState.choices, default=ReviewState.DRAFT)
     returned_reason = models.TextField(blank=True)
+    changed_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who saved this version last.",
+    )
     submitted_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

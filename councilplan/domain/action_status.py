@@ -149,29 +149,37 @@ def action_status(
 ) -> StatusResult:
     """An action's status for a report, first rule that applies wins:
 
-    completed (Blue); overdue (Red); paused (grey); the colour reported in the update (incl. a
-    Delivery Confidence Assessment); the progress rating's colour; % complete against expected
-    progress; not started (grey); otherwise "cannot be assessed".
+    completed (Blue); paused (grey); the colour reported in the update (incl. a Delivery
+    Confidence Assessment); the progress rating's colour; overdue (Red); % complete against
+    expected progress; not started (grey); otherwise "cannot be assessed". A reported colour wins
+    over the dates because councils carry actions past their timescale and report on them; the
+    explanation then says the action is overdue too.
     """
     completed = stage == Stage.COMPLETED or progress_rating == ProgressRating.COMPLETED
     if completed or reported_status == RagStatus.BLUE:
         return StatusResult(RagStatus.BLUE, "Blue: completed")
-    if expected_completion is not None and is_overdue(
+    overdue = expected_completion is not None and is_overdue(
         expected_completion=expected_completion, stage=stage, today=today
-    ):
+    )
+    late = ""
+    if overdue and expected_completion is not None:
+        late = f", and overdue: expected completion {format_date(expected_completion)} has passed"
+    if stage == Stage.ACTIVITY_PAUSED or progress_rating == ProgressRating.ACTIVITY_PAUSED:
+        return StatusResult(RagStatus.GREY, f"{RagStatus.GREY.label}: activity paused")
+    if reported_status is not None:
+        return StatusResult(
+            reported_status, f"{reported_status.label}: as reported in the update{late}"
+        )
+    if progress_rating is not None:
+        colour = progress_rating.default_status
+        return StatusResult(colour, f"{colour.label}: progress rated {progress_rating.label}{late}")
+    if overdue and expected_completion is not None:
         stage_words = f"the stage is {stage.label}" if stage else "it is not reported completed"
         return StatusResult(
             RagStatus.RED,
             f"Red: overdue, expected completion {format_date(expected_completion)} has passed "
             f"and {stage_words}",
         )
-    if stage == Stage.ACTIVITY_PAUSED or progress_rating == ProgressRating.ACTIVITY_PAUSED:
-        return StatusResult(RagStatus.GREY, f"{RagStatus.GREY.label}: activity paused")
-    if reported_status is not None:
-        return StatusResult(reported_status, f"{reported_status.label}: as reported in the update")
-    if progress_rating is not None:
-        colour = progress_rating.default_status
-        return StatusResult(colour, f"{colour.label}: progress rated {progress_rating.label}")
     if percent_complete is not None and start is not None and expected_completion is not None:
         return progress_status(
             percent_complete=percent_complete,

@@ -11,12 +11,16 @@ from councilplan.plans.models import Action, Organisation
 from .models import AuditEntry, Verb
 
 
+def _text(value: Any) -> str:
+    return "" if value is None or value is False else str(value)
+
+
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[str]]:
-    """The fields whose values differ, as {field: [old, new]} in text."""
+    """The fields whose values differ, as {field: [old, new]} in text (nothing counts as empty)."""
     return {
-        name: [str(before.get(name, "")), str(value)]
+        name: [_text(before.get(name)), _text(value)]
         for name, value in after.items()
-        if str(before.get(name, "")) != str(value)
+        if _text(before.get(name)) != _text(value)
     }
 
 

@@ -32,6 +32,11 @@ class ActionResult:
     status: StatusResult
     overdue: bool
 
+    @property
+    def is_dca(self) -> bool:
+        """Whether the status is a Delivery Confidence Assessment."""
+        return bool(self.update and self.update.is_dca)
+
 
 def action_results(actions: QuerySet[Action], period: Period, *, today: date) -> list[ActionResult]:
     """Each action's approved status for ``period`` as it stands on ``today``."""

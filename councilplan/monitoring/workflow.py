@@ -43,7 +43,7 @@ def editable_version(latest: Reviewed | None, seen: str, new: Reviewed) -> Revie
     since, the edit is refused rather than overwriting someone else's work.
     """
     if token(latest) != seen:
-        who = latest.submitted_by if latest and latest.submitted_by else None
+        who = latest.changed_by if latest else None
         by = f" by {who.get_full_name() or who.username}" if who else ""
         raise ConflictError(
             f"This update was changed{by} after you opened it. Your changes were not saved: "
@@ -65,6 +65,7 @@ def mark_saved(item: Reviewed, *, user: User, submit: bool) -> None:
         item.submitted_by, item.submitted_at = user, timezone.now()
     elif item.state not in (ReviewState.RETURNED, ReviewState.SUBMITTED):
         item.state = ReviewState.DRAFT
+    item.changed_by = user
     item.revision += 1
 
 

@@ -1,4 +1,5 @@
-"""Browser tests: Debian's Chromium, headless, driven by Playwright against the live server."""
+"""Browser tests: Debian's Chromium, headless, driven by Playwright against the live server,
+with axe-core checking every page against WCAG 2.2 A and AA."""
 
 import os
 from collections.abc import Iterator
@@ -9,7 +10,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "docs" / "screenshots"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # Chromium must not reach for the network: this machine has none but loopback.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,3 +41,21 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def accessibility_violations(page: Page) -> list[dict[str, object]]:
+    """axe-core's WCAG 2.2 A and AA violations on the page as it stands."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Save what a person sees, for the README and docs."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)

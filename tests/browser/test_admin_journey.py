@@ -7,13 +7,13 @@ from councilplan.accounts.services import ensure_admin
 from councilplan.imports.readers import read_file
 from councilplan.imports.writer import apply_document
 from tests.browser.conftest import SCREENSHOTS
-from tests.conftest import EXAMPLES
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_officer_signs_in_and_filters_actions_by_portfolio(live_server, page: Page) -> None:
-    apply_document(read_file(EXAMPLES / "derby-demo.json"))
+    apply_document(read_file(FIXTURES / "derby-demo.json"))
     ensure_admin(username="perf", password="a-long-test-password")
 
     page.goto(f"{live_server.url}/admin/")

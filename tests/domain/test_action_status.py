@@ -187,7 +187,7 @@ class Update:
                 expected_completion=date(2021, 3, 31),
                 reported_status=RagStatus.GREEN,
             ),
-            RagStatus.RED,
+            RagStatus.GREEN,
         ),
         (Update(stage=Stage.ACTIVITY_PAUSED, reported_status=RagStatus.RED), RagStatus.GREY),
         (Update(progress_rating=ProgressRating.ACTIVITY_PAUSED), RagStatus.GREY),
@@ -234,6 +234,21 @@ def test_overdue_action_explains_which_date_passed() -> None:
     assert result == StatusResult(
         RagStatus.RED,
         "Red: overdue, expected completion 30 June 2021 has passed and the stage is In progress",
+    )
+
+
+def test_reported_status_wins_over_the_dates_but_says_the_action_is_overdue() -> None:
+    result = action_status(
+        today=date(2021, 7, 1),
+        stage=Stage.IN_PROGRESS,
+        expected_completion=JUNE_2021,
+        reported_status=RagStatus.GREEN,
+    )
+
+    assert result == StatusResult(
+        RagStatus.GREEN,
+        "Green: as reported in the update, and overdue: "
+        "expected completion 30 June 2021 has passed",
     )
 
 

@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from councilplan.plans.models import Action, Organisation
-from tests.conftest import EXAMPLES
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
-DEMO = EXAMPLES / "derby-demo.json"
+DEMO = FIXTURES / "derby-demo.json"
 
 
 def run(*args: str) -> str:

@@ -22,7 +22,7 @@ from councilplan.plans.models import (
     Portfolio,
     Theme,
 )
-from tests.conftest import EXAMPLES
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def row_counts() -> dict[str, int]:
 
 
 def demo() -> dict:
-    return json.loads((EXAMPLES / "derby-demo.json").read_text())
+    return json.loads((FIXTURES / "derby-demo.json").read_text())
 
 
 def document(data: dict) -> PlanDocument:
@@ -187,7 +187,7 @@ def test_unreadable_json_is_reported_with_its_place(
 
 
 def test_demo_file_reads_through_the_reader() -> None:
-    doc = read_file(EXAMPLES / "derby-demo.json")
+    doc = read_file(FIXTURES / "derby-demo.json")
     assert doc.organisation.slug == "derby"
 
 

@@ -65,7 +65,7 @@ def result_of(action: Action):
             RagStatus.AMBER,
             id="colour from progress rating",
         ),
-        pytest.param("March 2020", "in_progress", {"status": "green"}, RagStatus.RED, id="overdue"),
+        pytest.param("March 2020", "in_progress", {}, RagStatus.RED, id="overdue"),
         pytest.param(
             "March 2020", "", {"progress_rating": "completed"}, RagStatus.BLUE, id="completed"
         ),
@@ -84,8 +84,20 @@ def test_status_comes_from_the_rules(completion, stage, update, expected) -> Non
 
 def test_overdue_status_explains_itself() -> None:
     action = ActionFactory(expected_completion="March 2020", stage="in_progress")
-    reported(action, status="green")
+    reported(action)
     assert result_of(action).status.explanation.startswith("Red: overdue, expected completion")
+
+
+def test_a_reported_colour_is_kept_for_an_action_past_its_timescale_which_is_flagged_overdue() -> (
+    None
+):
+    action = ActionFactory(expected_completion="March 2020", stage="in_progress")
+    reported(action, status="green", progress_rating="on_track")
+    result = result_of(action)
+    assert (result.status.status, result.overdue) == (RagStatus.GREEN, True)
+    assert result.status.explanation.endswith(
+        "overdue: expected completion 31 March 2020 has passed"
+    )
 
 
 def test_only_approved_updates_count_and_the_latest_version_wins() -> None:

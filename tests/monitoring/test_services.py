@@ -17,7 +17,7 @@ from councilplan.monitoring.workflow import (
     WorkflowError,
     token,
 )
-from tests.monitoring.conftest import Q1
+from tests.council import Q1
 
 ON_TRACK = services.UpdateInput(progress_rating="on_track", status="green", commentary="Hub open.")
 

@@ -11,14 +11,14 @@ from councilplan.domain.fuzzy_dates import Precision
 from councilplan.imports.readers import read_file
 from councilplan.imports.writer import apply_document
 from councilplan.plans.models import Action
-from tests.conftest import EXAMPLES
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def loaded() -> None:
-    apply_document(read_file(EXAMPLES / "derby-demo.json"))
+    apply_document(read_file(FIXTURES / "derby-demo.json"))
 
 
 def test_admin_login_page_answers(client: Client) -> None:

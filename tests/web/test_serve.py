@@ -37,6 +37,7 @@ def demo_database(tmp_path: Path) -> dict[str, str]:
     )
     assert setup.returncode == 0, setup.stderr
     assert "as admin / councilplan-demo" in setup.stdout
+    assert "as officer / councilplan-demo" in setup.stdout
     return env
 
 

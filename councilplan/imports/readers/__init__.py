@@ -11,6 +11,7 @@ from typing import Protocol
 
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.structure import PlanDocument
+from councilplan.imports.template import read_csv, read_xlsx
 
 from . import normalised_json
 from .source import SourceText
@@ -53,11 +54,17 @@ def text_readers() -> list[TextReader]:
 def read_file(path: Path, context: ReadContext | None = None) -> PlanDocument:
     """Read any supported file into the normalised structure, choosing the reader by content."""
     context = context or ReadContext()
+    if path.is_dir():
+        return read_csv(path)
     if not path.is_file():
         raise ImportProblem("No such file.", file=str(path))
     suffix = path.suffix.lower()
     if suffix == ".json":
         return normalised_json.read(path)
+    if suffix == ".xlsx":
+        return read_xlsx(path)
+    if suffix == ".zip":
+        return read_csv(path)
     if suffix in {".txt", ".text", ".md", ""}:
         source = SourceText.open(path)
         for reader in text_readers():

@@ -22,6 +22,7 @@ from councilplan.plans.models import (
 from .result import ApplyResult
 
 M = TypeVar("M", bound=models.Model)
+FIRST_SEEN = {"source"}
 Named = TypeVar("Named", Councillor, Portfolio, Department, Officer)
 
 
@@ -49,14 +50,22 @@ class WriterBase:
     def upsert(
         self, model: type[M], item: s.Item, key: dict[str, Any], values: dict[str, Any]
     ) -> M:
-        """Find the row by ``key``; create it, update the fields that differ, or leave it be."""
+        """Find the row by ``key``; create it, update the fields that differ, or leave it be.
+
+        ``source`` (the file and line a row was first read from) is kept from the first import,
+        so the same data read again from another file (an export, say) changes nothing.
+        """
         kind = str(model._meta.verbose_name)
         obj = model._default_manager.filter(**key).first()
         if obj is None:
             obj = model(**(values | key))
             outcome = "created"
         else:
-            changed = {name: v for name, v in values.items() if getattr(obj, name) != v}
+            changed = {
+                name: v
+                for name, v in values.items()
+                if name not in FIRST_SEEN and getattr(obj, name) != v
+            }
             for name, value in changed.items():
                 setattr(obj, name, value)
             outcome = "updated" if changed else "unchanged"

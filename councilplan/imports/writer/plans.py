@@ -21,36 +21,35 @@ from .base import WriterBase
 from .result import MatchNote
 
 
+def stated(values: dict[str, Any]) -> dict[str, Any]:
+    """Only the values a document actually gives (not empty, not None)."""
+    return {name: value for name, value in values.items() if value not in ("", None)}
+
+
 class PlanWriter(WriterBase):
     """The organisation and its plans, top down."""
 
     def write_organisation(self, o: s.OrganisationIn) -> None:
+        """The council and its people and units. Documents state these in part (a results
+        report names portfolios but not their cabinet members), so what a document leaves
+        empty is left as it is, never blanked."""
         self.org = self.upsert(
-            Organisation, o, {"slug": o.slug}, {"name": o.name, "gss_code": o.gss_code}
+            Organisation, o, {"slug": o.slug}, stated({"name": o.name, "gss_code": o.gss_code})
         )
         org = {"organisation": self.org}
         for c in o.councillors:
-            self.upsert(Councillor, c, org | {"name": c.name}, {"role": c.role})
+            self.upsert(Councillor, c, org | {"name": c.name}, stated({"role": c.role}))
         for p in o.portfolios:
             member = self.one_named(Councillor, p.cabinet_member, p, "cabinet_member")
-            self.upsert(
-                Portfolio,
-                p,
-                org | {"name": p.name},
-                {"short_name": p.short_name, "cabinet_member": member},
-            )
+            values = stated({"short_name": p.short_name, "cabinet_member": member})
+            self.upsert(Portfolio, p, org | {"name": p.name}, values)
         for d in sorted(o.departments, key=lambda d: bool(d.directorate)):
             parent = self.one_named(Department, d.directorate, d, "directorate")
-            self.upsert(
-                Department,
-                d,
-                org | {"name": d.name},
-                {"abbreviation": d.abbreviation, "parent": parent},
-            )
+            values = stated({"abbreviation": d.abbreviation, "parent": parent})
+            self.upsert(Department, d, org | {"name": d.name}, values)
         for f in o.officers:
-            self.upsert(
-                Officer, f, org | {"name": f.name}, {"job_title": f.job_title, "email": f.email}
-            )
+            values = stated({"job_title": f.job_title, "email": f.email})
+            self.upsert(Officer, f, org | {"name": f.name}, values)
 
     def plan_by_slug(self, slug: str, item: s.Item, field: str) -> Plan:
         """A plan of this document or already in the database, by slug."""

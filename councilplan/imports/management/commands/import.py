@@ -16,7 +16,8 @@ from councilplan.imports.writer import OUTCOMES, ApplyResult, MatchNote, apply_d
 
 class Command(BaseCommand):
     help = (
-        "Read a plan or results file (a council document's text export, or the normalised JSON); "
+        "Read a plan or results file (a council document's text export, the Excel or CSV "
+        "template, or the normalised JSON); "
         "show what it would create, update, match and skip; apply it with --apply."
     )
 

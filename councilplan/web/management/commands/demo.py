@@ -1,4 +1,4 @@
-"""`councilplan demo`: migrate, load the demo council, create an admin, print its login, serve."""
+"""`councilplan demo`: migrate, load the demo councils, create demo logins, print them, serve."""
 
 from pathlib import Path
 from typing import Any
@@ -6,16 +6,20 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db.models import Count
 
-from councilplan.accounts.services import ensure_admin
+from councilplan.accounts.models import Role
+from councilplan.accounts.services import ensure_admin, ensure_member, ensure_officer_login
 from councilplan.imports.readers import read_file
 from councilplan.imports.writer import apply_document
+from councilplan.plans.models import Officer, Organisation
 
 DEMO_FILES = sorted((Path(settings.PROJECT_DIR) / "examples").glob("*.json"))
+PASSWORD = "councilplan-demo"  # noqa: S105 - the demo's published password, on loopback only
 
 
 class Command(BaseCommand):
-    help = "Set up and serve the demo council."
+    help = "Set up and serve the demo councils (their published plans and results)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Set up, then stop.")
@@ -29,8 +33,15 @@ class Command(BaseCommand):
                 f"Loaded {path.name}: {result.total('created')} created, "
                 f"{result.total('updated')} updated, {result.total('unchanged')} unchanged"
             )
-        user, password = ensure_admin(username="admin", password="councilplan-demo")  # noqa: S106
-        url = f"http://127.0.0.1:{options['port']}/admin/"
-        self.stdout.write(self.style.SUCCESS(f"Sign in at {url} as {user.username} / {password}"))
+        admin, _ = ensure_admin(username="admin", password=PASSWORD)
+        for organisation in Organisation.objects.all():
+            ensure_member(user=admin, organisation_id=organisation.pk, role=Role.PERFORMANCE_TEAM)
+        officer = Officer.objects.annotate(n=Count("actions")).order_by("-n", "name").first()
+        url = f"http://127.0.0.1:{options['port']}"
+        self.stdout.write(self.style.SUCCESS(f"Sign in at {url}/sign-in/ as admin / {PASSWORD}"))
+        self.stdout.write(f"  (performance team; the admin is at {url}/admin/)")
+        if officer is not None:
+            ensure_officer_login(officer=officer, username="officer", password=PASSWORD)
+            self.stdout.write(f"  or as officer / {PASSWORD} ({officer.name}, accountable officer)")
         if not options["no_serve"]:
             call_command("serve", port=options["port"])

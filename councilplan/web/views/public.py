@@ -1,4 +1,4 @@
-"""Pages people use. The staff area and public site grow here (see issues 5 and 6)."""
+"""Pages anyone may read, signed in or not. The public progress site grows here (issue 6)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

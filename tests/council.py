@@ -1,4 +1,4 @@
-"""A small council with a user in each role, for workflow and permission tests."""
+"""A small council with a user in each role, for workflow, permission and page tests."""
 
 from dataclasses import dataclass
 

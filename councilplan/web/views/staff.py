@@ -1,0 +1,122 @@
+"""Reading the plans in the staff area: plan overview, action page, measure page."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from councilplan.accounts import permissions
+from councilplan.domain.periods import Period, PeriodError
+from councilplan.history.models import AuditEntry
+from councilplan.measures.selectors import measure_results
+from councilplan.monitoring.reporting import reporting_period_for
+from councilplan.monitoring.selectors import ActionResult, action_results
+from councilplan.plans.models import Plan
+from councilplan.plans.selectors import theme_tree
+from councilplan.web.charts import measure_chart
+from councilplan.web.views.common import staff_user
+
+
+def readable_plans(request: HttpRequest) -> list[Plan]:
+    readable = permissions.actions_readable(staff_user(request)).values("plan")
+    return list(Plan.objects.filter(pk__in=readable).select_related("organisation"))
+
+
+@login_required
+def plans(request: HttpRequest) -> HttpResponse:
+    """The plans the user may read."""
+    return render(request, "web/staff/plans.html", {"plans": readable_plans(request)})
+
+
+@login_required
+def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = None) -> HttpResponse:
+    """A plan's themes with their actions and each action's status for the period."""
+    user = staff_user(request)
+    plan = get_object_or_404(
+        Plan.objects.select_related("organisation"),
+        pk=plan_id,
+        pk__in=permissions.actions_readable(user).values("plan"),
+    )
+    today = date.today()
+    if period is None and request.GET.get("period"):
+        try:
+            period = Period.parse(request.GET["period"])
+        except PeriodError:
+            period = None
+    if period is None:
+        current = reporting_period_for(plan.organisation, today)
+        period = current.period if current else plan.years[-1]
+    actions = (
+        permissions.actions_readable(user).filter(plan=plan, parent=None).order_by("order", "pk")
+    )
+    results = action_results(actions, period, today=today)
+    by_theme: dict[int | None, list[ActionResult]] = {}
+    for result in results:
+        theme_ids: list[int | None] = [t.pk for t in result.action.themes.all()] or [None]
+        for theme_id in theme_ids:
+            by_theme.setdefault(theme_id, []).append(result)
+    sections = [(theme, depth, by_theme.get(theme.pk, [])) for theme, depth in theme_tree(plan)]
+    periods = sorted({rp.period for rp in plan.organisation.reporting_periods.all()}, reverse=True)
+    return render(
+        request,
+        "web/staff/plan_overview.html",
+        {
+            "plan": plan,
+            "period": period,
+            "periods": periods,
+            "sections": sections,
+            "unthemed": by_theme.get(None, []),
+            "count": len(results),
+        },
+    )
+
+
+@login_required
+def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
+    """An action: what, who, when; milestones; every update; the history of changes."""
+    user = staff_user(request)
+    action = get_object_or_404(
+        permissions.actions_readable(user).select_related("plan__organisation"), pk=action_id
+    )
+    updates = action.updates.select_related(
+        "reporting_period", "submitted_by", "approved_by"
+    ).order_by("-reporting_period__period_year", "-reporting_period__period_number", "-version")
+    return render(
+        request,
+        "web/staff/action.html",
+        {
+            "action": action,
+            "updates": updates,
+            "history": AuditEntry.objects.filter(action=action).select_related("user")[:50],
+            "may_report": permissions.actions_changeable(user).filter(pk=action.pk).exists(),
+            "current": reporting_period_for(action.plan.organisation, date.today()),
+        },
+    )
+
+
+@login_required
+def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
+    """A measure: definition, values and targets by period, a chart, and its history."""
+    user = staff_user(request)
+    measure = get_object_or_404(
+        permissions.measures_readable(user).select_related("organisation", "owner"), pk=measure_id
+    )
+    observations = list(
+        measure.observations.order_by("period_year", "period_kind", "period_number", "version")
+    )
+    periods = sorted({o.period for o in observations})
+    results = {p: measure_results([measure], p)[0] for p in periods}
+    rows = [(p, results[p], [o for o in observations if o.period == p]) for p in periods]
+    return render(
+        request,
+        "web/staff/measure.html",
+        {
+            "measure": measure,
+            "rows": rows,
+            "chart": measure_chart(measure, [results[p] for p in periods]),
+            "history": AuditEntry.objects.filter(measure=measure).select_related("user")[:50],
+            "may_report": permissions.measures_changeable(user).filter(pk=measure.pk).exists(),
+            "current": reporting_period_for(measure.organisation, date.today()),
+        },
+    )
