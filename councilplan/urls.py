@@ -34,6 +34,7 @@ staff_patterns = [
     path("approvals/", approvals.queue, name="approvals"),
     path("approvals/<str:kind>/<int:pk>/", approvals.decide, name="decide"),
     path("periods/<int:period_id>/lock/", approvals.lock, name="lock"),
+    path("chase/", approvals.chase, name="chase"),
 ]
 
 urlpatterns = [

@@ -114,5 +114,7 @@ STORAGES = {
 }
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# The address people reach the site at, for links in reminder emails.
+COUNCILPLAN_SITE_URL = os.environ.get("COUNCILPLAN_SITE_URL", "http://127.0.0.1:8000")
 DEBUG = False
 ALLOWED_HOSTS: list[str] = []

@@ -6,6 +6,7 @@ STAFF_NAVIGATION = [
     ("staff:my-updates", "My updates"),
     ("staff:plans", "Plans"),
     ("staff:approvals", "Approvals"),
+    ("staff:chase", "Chase list"),
 ]
 
 

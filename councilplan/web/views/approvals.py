@@ -1,4 +1,6 @@
-"""The approval queue: submitted updates and values the user may approve or return; period locks."""
+"""The performance team's pages: approval queue, period locks, the chase list."""
+
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +13,9 @@ from councilplan.core.models import ReviewState
 from councilplan.measures.models import Observation
 from councilplan.monitoring import services
 from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
+from councilplan.monitoring.reminders import chase_list
 from councilplan.monitoring.workflow import WorkflowError
+from councilplan.plans.models import Organisation
 from councilplan.web.forms import ReturnForm
 from councilplan.web.views.common import staff_user
 
@@ -96,3 +100,16 @@ def lock(request: HttpRequest, period_id: int) -> HttpResponse:
         request, f"{reporting_period.period.label} {'locked' if locked else 'unlocked'}."
     )
     return redirect("staff:approvals")
+
+
+@login_required
+def chase(request: HttpRequest) -> HttpResponse:
+    """Who still owes updates this period, for the performance team to chase."""
+    user, today = staff_user(request), date.today()
+    organisations = [
+        o
+        for o in Organisation.objects.filter(memberships__user=user).distinct()
+        if permissions.is_performance_team(user, o.pk)
+    ]
+    lists = [(o, chase_list(o, today=today)) for o in organisations]
+    return render(request, "web/staff/chase.html", {"lists": lists})
