@@ -1,5 +1,6 @@
 """Reporting a quarter: "My updates", the action update form and the measure value form."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.contrib import messages
@@ -16,7 +17,7 @@ from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 from councilplan.monitoring.reporting import due_items, reporting_period_for
 from councilplan.monitoring.workflow import WorkflowError, token
 from councilplan.plans.models import Organisation
-from councilplan.web.forms import UpdateForm, ValueForm
+from councilplan.web.forms import ReportingForm, UpdateForm, ValueForm
 from councilplan.web.views.common import staff_user
 
 
@@ -33,10 +34,25 @@ def my_updates(request: HttpRequest) -> HttpResponse:
     return render(request, "web/staff/my_updates.html", {"rounds": rounds, "today": today})
 
 
-def _save_outcome(request: HttpRequest, submitted: bool, what: str) -> None:
-    messages.success(
-        request, f"{what} {'submitted for approval' if submitted else 'saved as a draft'}."
-    )
+def _save(
+    request: HttpRequest, form: ReportingForm, what: str, save: Callable[[bool], object]
+) -> HttpResponse | None:
+    """Run a valid form's save (submitting if the Submit button was pressed); on success say so
+    and go back to My updates, otherwise put the service's message on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    submit = "submit" in request.POST
+    try:
+        save(submit)
+    except ValidationError as error:
+        form.add_error(None, error)
+    except WorkflowError as error:
+        form.add_error(None, str(error))
+    else:
+        outcome = "submitted for approval" if submit else "saved as a draft"
+        messages.success(request, f"{what} {outcome}.")
+        return redirect("staff:my-updates")
+    return None
 
 
 @login_required
@@ -61,25 +77,22 @@ def action_update(request: HttpRequest, action_id: int, period: Period) -> HttpR
     if latest is not None:
         initial |= {name: getattr(latest, name) for name in services.UPDATE_FIELDS}
     form = UpdateForm(request.POST or None, initial=initial, milestones=milestones)
-    if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
-        try:
-            services.save_action_update(
-                user=user,
-                action=action,
-                reporting_period=reporting_period,
-                data=form.to_input(),
-                seen=form.cleaned_data["seen"],
-                submit=submit,
-                correction_reason=form.cleaned_data["correction_reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            _save_outcome(request, submit, "Your update")
-            return redirect("staff:my-updates")
+    saved = _save(
+        request,
+        form,
+        "Your update",
+        lambda submit: services.save_action_update(
+            user=user,
+            action=action,
+            reporting_period=reporting_period,
+            data=form.to_input(),
+            seen=form.cleaned_data["seen"],
+            submit=submit,
+            correction_reason=form.cleaned_data["correction_reason"],
+        ),
+    )
+    if saved is not None:
+        return saved
     return render(
         request,
         "web/staff/update_form.html",
@@ -110,25 +123,22 @@ def measure_value(request: HttpRequest, measure_id: int, period: Period) -> Http
             for name in ("value", "no_value_reason", "data_note", "is_provisional")
         }
     form = ValueForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
-        try:
-            services.save_observation(
-                user=user,
-                measure=measure,
-                period=period,
-                data=form.to_input(),
-                seen=form.cleaned_data["seen"],
-                submit=submit,
-                correction_reason=form.cleaned_data["correction_reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            _save_outcome(request, submit, "The value")
-            return redirect("staff:my-updates")
+    saved = _save(
+        request,
+        form,
+        "The value",
+        lambda submit: services.save_observation(
+            user=user,
+            measure=measure,
+            period=period,
+            data=form.to_input(),
+            seen=form.cleaned_data["seen"],
+            submit=submit,
+            correction_reason=form.cleaned_data["correction_reason"],
+        ),
+    )
+    if saved is not None:
+        return saved
     return render(
         request,
         "web/staff/value_form.html",
