@@ -6,7 +6,7 @@ from django.urls import include, path, register_converter
 
 from councilplan.accounts.views import LoginView
 from councilplan.web.converters import PeriodConverter
-from councilplan.web.views import approvals, public, reporting, staff
+from councilplan.web.views import approvals, public, reporting, staff, uploads
 
 register_converter(PeriodConverter, "period")
 
@@ -20,6 +20,7 @@ staff_patterns = [
     path("plans/<int:plan_id>/", staff.plan_overview, name="plan"),
     path("plans/<int:plan_id>/<period:period>/", staff.plan_overview, name="plan-period"),
     path("actions/<int:action_id>/", staff.action_detail, name="action"),
+    path("actions/<int:action_id>/comment/", staff.comment, name="comment"),
     path(
         "actions/<int:action_id>/update/<period:period>/",
         reporting.action_update,
@@ -32,6 +33,7 @@ staff_patterns = [
         name="measure-value",
     ),
     path("approvals/", approvals.queue, name="approvals"),
+    path("values/upload/", uploads.upload_values, name="upload-values"),
     path("approvals/<str:kind>/<int:pk>/", approvals.decide, name="decide"),
     path("periods/<int:period_id>/lock/", approvals.lock, name="lock"),
     path("chase/", approvals.chase, name="chase"),

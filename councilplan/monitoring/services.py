@@ -251,3 +251,19 @@ def set_period_lock(*, user: User, reporting_period: ReportingPeriod, locked: bo
         period=reporting_period.period.label,
         summary=f"{verb.label}: {reporting_period.period.label}",
     )
+
+
+@transaction.atomic
+def add_comment(*, user: User, action: Action, text: str) -> None:
+    """A comment on an action (a cabinet member's, say), kept in its history."""
+    workflow.require(permissions.actions_commentable(user).filter(pk=action.pk).exists())
+    if not text.strip():
+        raise ValidationError({"comment": "Write your comment."})
+    record(
+        user=user,
+        organisation=action.plan.organisation,
+        verb=Verb.COMMENTED,
+        action=action,
+        summary="Commented",
+        reason=text.strip(),
+    )

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from councilplan.history.models import AuditEntry
 from councilplan.monitoring import services
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.monitoring.workflow import NOTHING_YET
@@ -185,3 +186,17 @@ def test_login_is_rate_limited(client: Client, council) -> None:
     )
     assert "Too many failed attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_cabinet_member_comments_on_an_action_of_their_portfolio(client: Client, council) -> None:
+    client.force_login(council.cabinet)
+    response = client.post(
+        reverse("staff:comment", args=[council.own_action.pk]),
+        {"comment": "Please report B&B use."},
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Commented: Please report B&amp;B use." in page
+    other = client.post(reverse("staff:comment", args=[council.other_action.pk]), {"comment": "Hi"})
+    assert other.status_code == HIDDEN
+    assert AuditEntry.objects.filter(verb="commented").count() == 1

@@ -2,14 +2,18 @@
 
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from councilplan.accounts import permissions
 from councilplan.domain.periods import Period, PeriodError
 from councilplan.history.models import AuditEntry
 from councilplan.measures.selectors import measure_results
+from councilplan.monitoring import services
 from councilplan.monitoring.reporting import reporting_period_for
 from councilplan.monitoring.selectors import ActionResult, action_results
 from councilplan.plans.models import Plan
@@ -93,6 +97,21 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
             "current": reporting_period_for(action.plan.organisation, date.today()),
         },
     )
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Add a comment to an action's history."""
+    user = staff_user(request)
+    action = get_object_or_404(permissions.actions_readable(user), pk=action_id)
+    try:
+        services.add_comment(user=user, action=action, text=request.POST.get("comment", ""))
+    except ValidationError:
+        messages.error(request, "Write your comment before adding it.")
+    else:
+        messages.success(request, "Your comment was added.")
+    return redirect("staff:action", action_id=action.pk)
 
 
 @login_required
