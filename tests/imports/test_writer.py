@@ -322,3 +322,34 @@ def test_refresh_links_its_actions_to_the_predecessor_actions_they_continue() ->
     assert Action.objects.get(reference="R4").lineage == old.lineage
     assert Action.objects.get(reference="R9").carried_forward_from is None
     assert not apply_document(document(data)).changed
+
+
+@pytest.mark.parametrize(
+    ("repeat", "message"),
+    [
+        pytest.param(
+            lambda d: d["plans"][0]["actions"].append(
+                dict(d["plans"][0]["actions"][1], line=77, milestones=[])
+            ),
+            "line 77: This action repeats the one at line 12.",
+            id="action",
+        ),
+        pytest.param(
+            lambda d: d["measures"][0]["observations"].append(
+                dict(d["measures"][0]["observations"][1], line=88)
+            ),
+            "line 88: This observation repeats the one at line 40.",
+            id="observation",
+        ),
+    ],
+)
+def test_a_duplicate_row_is_refused_naming_both_lines(repeat, message) -> None:
+    data = demo()
+    data["source"] = "plan.json"
+    data["plans"][0]["actions"][1]["line"] = 12
+    data["measures"][0]["observations"][1]["line"] = 40
+    repeat(data)
+    with pytest.raises(ImportProblem) as caught:
+        apply_document(document(data))
+    assert str(caught.value) == f"plan.json, {message}"
+    assert all(count == 0 for count in row_counts().values())

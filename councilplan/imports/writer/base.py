@@ -41,6 +41,8 @@ class WriterBase:
         self.carried: set[int] = set()
         # Measures this document has already written to: each of its rows is a different one.
         self.taken_measures: set[int] = set()
+        # Every natural key written so far, with its line: a second one is a duplicate row.
+        self.seen: dict[tuple[type[models.Model], tuple[tuple[str, Any], ...]], int | None] = {}
 
     def problem(self, message: str, item: s.Item | None = None, field: str = "") -> ImportProblem:
         """An ImportProblem at the item's source line."""
@@ -56,6 +58,7 @@ class WriterBase:
         so the same data read again from another file (an export, say) changes nothing.
         """
         kind = str(model._meta.verbose_name)
+        self.check_not_repeated(model, item, key)
         obj = model._default_manager.filter(**key).first()
         if obj is None:
             obj = model(**(values | key))
@@ -78,6 +81,19 @@ class WriterBase:
             obj.save()
         self.result.record(kind, outcome, item.line, str(obj)[:120])
         return obj
+
+    def check_not_repeated(
+        self, model: type[models.Model], item: s.Item, key: dict[str, Any]
+    ) -> None:
+        """Refuse a document that names the same thing twice (a duplicate row): which of the two
+        would be meant cannot be known, so nothing is guessed."""
+        identity = (model, tuple(sorted((k, getattr(v, "pk", v)) for k, v in key.items())))
+        if identity in self.seen:
+            first = self.seen[identity]
+            where = f"line {first}" if first else "earlier in the file"
+            noun = model._meta.verbose_name
+            raise self.problem(f"This {noun} repeats the one at {where}.", item)
+        self.seen[identity] = item.line
 
     def set_many(self, obj: models.Model, name: str, targets: Sequence[models.Model]) -> None:
         """Make a many-to-many field hold exactly ``targets``."""

@@ -36,7 +36,12 @@ class Command(BaseCommand):
         admin, _ = ensure_admin(username="admin", password=PASSWORD)
         for organisation in Organisation.objects.all():
             ensure_member(user=admin, organisation_id=organisation.pk, role=Role.PERFORMANCE_TEAM)
-        officer = Officer.objects.annotate(n=Count("actions")).order_by("-n", "name").first()
+        officer = (
+            Officer.objects.filter(actions__plan__is_published=True)
+            .annotate(n=Count("actions"))
+            .order_by("-n", "name")
+            .first()
+        )
         url = f"http://127.0.0.1:{options['port']}"
         self.stdout.write(self.style.SUCCESS(f"Sign in at {url}/sign-in/ as admin / {PASSWORD}"))
         self.stdout.write(f"  (performance team; the admin is at {url}/admin/)")
