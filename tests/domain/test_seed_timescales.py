@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from councilplan.domain.fuzzy_dates import Precision, parse_fuzzy_date, split_timescales
-from tests.domain.seed_timescales import SEEDS_DIR, distinct_timescales, seed_cells
+from tests.domain.seed_timescales import distinct_timescales, seed_cells
 
 # Strings that say nothing about a date; the only ones allowed to read as "unknown".
 SAYS_NOTHING = frozenset({"-", "Tbc"})
@@ -157,11 +157,6 @@ SEED_TIMESCALES: list[tuple[str, Precision, str | None, str | None]] = [
     ("Tbc", Precision.UNKNOWN, None, None),
 ]
 
-needs_seeds = pytest.mark.skipif(
-    not SEEDS_DIR.is_dir(), reason=f"the seed documents are not at {SEEDS_DIR} (../shared/seeds)"
-)
-
-
 def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
@@ -183,12 +178,12 @@ def test_seed_timescale_is_unknown_only_when_it_says_nothing(text: str) -> None:
     assert is_unknown == (text in SAYS_NOTHING)
 
 
-@needs_seeds
+@pytest.mark.usefixtures("seeds")  # skips when ../shared/seeds is absent
 def test_committed_table_lists_every_timescale_in_the_seeds() -> None:
     assert distinct_timescales() == [row[0] for row in SEED_TIMESCALES]
 
 
-@needs_seeds
+@pytest.mark.usefixtures("seeds")  # skips when ../shared/seeds is absent
 def test_no_seed_timescale_cell_falls_to_unknown_unless_it_says_nothing() -> None:
     unknown = [
         (cell.document, cell.line, piece)
@@ -200,7 +195,7 @@ def test_no_seed_timescale_cell_falls_to_unknown_unless_it_says_nothing() -> Non
     assert unknown == []
 
 
-@needs_seeds
+@pytest.mark.usefixtures("seeds")  # skips when ../shared/seeds is absent
 def test_collector_finds_the_date_columns_of_each_planning_document() -> None:
     columns = {(cell.document[:3], cell.header) for cell in seed_cells()}
 
@@ -215,7 +210,7 @@ def test_collector_finds_the_date_columns_of_each_planning_document() -> None:
     }
 
 
-@needs_seeds
+@pytest.mark.usefixtures("seeds")  # skips when ../shared/seeds is absent
 def test_collector_mends_a_completion_date_split_by_a_page_break() -> None:
     texts = {cell.text for cell in seed_cells()}
 
