@@ -5,8 +5,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
 from councilplan.accounts.views import LoginView
+from councilplan.api.main import api
 from councilplan.web.converters import PeriodConverter
-from councilplan.web.views import approvals, public, reporting, staff, uploads
+from councilplan.web.views import (
+    approvals,
+    dashboard,
+    public,
+    reporting,
+    staff,
+    tokens,
+    uploads,
+)
 
 register_converter(PeriodConverter, "period")
 
@@ -19,6 +28,13 @@ staff_patterns = [
     path("plans/", staff.plans, name="plans"),
     path("plans/<int:plan_id>/", staff.plan_overview, name="plan"),
     path("plans/<int:plan_id>/<period:period>/", staff.plan_overview, name="plan-period"),
+    path("dashboard/", dashboard.choose_plan, name="dashboards"),
+    path("plans/<int:plan_id>/dashboard/", dashboard.plan_dashboard, name="dashboard"),
+    path(
+        "plans/<int:plan_id>/dashboard/<period:period>/",
+        dashboard.plan_dashboard,
+        name="dashboard-period",
+    ),
     path("actions/<int:action_id>/", staff.action_detail, name="action"),
     path("actions/<int:action_id>/comment/", staff.comment, name="comment"),
     path(
@@ -37,12 +53,36 @@ staff_patterns = [
     path("approvals/<str:kind>/<int:pk>/", approvals.decide, name="decide"),
     path("periods/<int:period_id>/lock/", approvals.lock, name="lock"),
     path("chase/", approvals.chase, name="chase"),
+    path("tokens/", tokens.api_tokens, name="api-tokens"),
+    path("tokens/<int:token_id>/revoke/", tokens.revoke_api_token, name="revoke-api-token"),
 ]
 
 urlpatterns = [
     path("", public.home, name="home"),
+    path("plans/<slug:organisation>/<slug:plan>/", public.plan, name="public-plan"),
+    path(
+        "plans/<slug:organisation>/<slug:plan>/actions/<int:action_id>/",
+        public.action,
+        name="public-action",
+    ),
+    path(
+        "plans/<slug:organisation>/<slug:plan>.csv",
+        public.plan_download,
+        {"fmt": "csv"},
+        name="public-plan-csv",
+    ),
+    path(
+        "plans/<slug:organisation>/<slug:plan>.json",
+        public.plan_download,
+        {"fmt": "json"},
+        name="public-plan-json",
+    ),
+    path("measures/<int:measure_id>/", public.measure, name="public-measure"),
+    path("accessibility/", public.accessibility, name="accessibility"),
     path("sign-in/", LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/", include((staff_patterns, "staff"))),
+    path("staff/reports/", include("councilplan.web.views.reports")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]

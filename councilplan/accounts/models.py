@@ -68,3 +68,29 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A user's key to the API, named for what uses it; only its SHA-256 digest is stored.
+
+    The key itself is shown once, when it is made (``accounts.tokens.create_token``).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, help_text='What uses it, e.g. "Power BI dashboard".')
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(
+        max_length=12, editable=False, help_text="The key's first characters, to recognise it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_revoked = models.BooleanField("revoked", default=False)
+
+    class Meta:
+        ordering = ["user", "-created_at", "id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}...)"

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "councilplan.imports",
     "councilplan.history",
     "councilplan.web",
+    "councilplan.reports",
+    "councilplan.api",
 ]
 
 MIDDLEWARE = [

@@ -5,8 +5,10 @@ from django.http import HttpRequest
 STAFF_NAVIGATION = [
     ("staff:my-updates", "My updates"),
     ("staff:plans", "Plans"),
+    ("staff:dashboards", "Dashboard"),
     ("staff:approvals", "Approvals"),
     ("staff:chase", "Chase list"),
+    ("staff:api-tokens", "API tokens"),
 ]
 
 
@@ -15,6 +17,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     match = request.resolver_match
     current = match.view_name if match else ""
     active = next((name for name, _ in STAFF_NAVIGATION if name == current), "")
+    if current in ("staff:dashboard", "staff:dashboard-period"):
+        active = "staff:dashboards"
     if not active and current.startswith("staff:"):
         active = (
             "staff:plans"

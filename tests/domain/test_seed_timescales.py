@@ -157,6 +157,7 @@ SEED_TIMESCALES: list[tuple[str, Precision, str | None, str | None]] = [
     ("Tbc", Precision.UNKNOWN, None, None),
 ]
 
+
 def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 

@@ -15,10 +15,10 @@ from councilplan.history.models import AuditEntry
 from councilplan.measures.selectors import measure_results
 from councilplan.monitoring import services
 from councilplan.monitoring.reporting import reporting_period_for
-from councilplan.monitoring.selectors import ActionResult, action_results
+from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Plan
-from councilplan.plans.selectors import theme_tree
 from councilplan.web.charts import measure_chart
+from councilplan.web.selectors.progress import by_theme
 from councilplan.web.views.common import staff_user
 
 
@@ -55,12 +55,7 @@ def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = No
         permissions.actions_readable(user).filter(plan=plan, parent=None).order_by("order", "pk")
     )
     results = action_results(actions, period, today=today)
-    by_theme: dict[int | None, list[ActionResult]] = {}
-    for result in results:
-        theme_ids: list[int | None] = [t.pk for t in result.action.themes.all()] or [None]
-        for theme_id in theme_ids:
-            by_theme.setdefault(theme_id, []).append(result)
-    sections = [(theme, depth, by_theme.get(theme.pk, [])) for theme, depth in theme_tree(plan)]
+    sections, unthemed = by_theme(plan, results)
     periods = sorted({rp.period for rp in plan.organisation.reporting_periods.all()}, reverse=True)
     return render(
         request,
@@ -70,7 +65,7 @@ def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = No
             "period": period,
             "periods": periods,
             "sections": sections,
-            "unthemed": by_theme.get(None, []),
+            "unthemed": unthemed,
             "count": len(results),
         },
     )

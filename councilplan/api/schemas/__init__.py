@@ -1,0 +1,1 @@
+"""What the API returns and accepts, one module per concept."""

@@ -1,0 +1,93 @@
+"""Actions with their milestones and their computed status for a period."""
+
+from datetime import date
+
+from ninja import Schema
+
+from councilplan.domain.periods import Period
+from councilplan.monitoring.selectors import ActionResult
+
+from .common import (
+    FuzzyDateOut,
+    PeriodOut,
+    Ref,
+    StatusOut,
+    fuzzy_date_out,
+    period_out,
+    status_out,
+)
+
+
+class MilestoneOut(Schema):
+    """A dated step of an action."""
+
+    id: int
+    title: str
+    due: FuzzyDateOut
+    completed_on: date | None
+
+
+class ActionStatusOut(StatusOut):
+    """An action's status for a period, from its latest approved update."""
+
+    period: PeriodOut
+    overdue: bool
+    is_dca: bool
+    update_id: int | None
+
+
+class ActionOut(Schema):
+    """An action (must do, deliverable): what the council will do, who owns it, by when."""
+
+    id: int
+    plan_id: int
+    parent_id: int | None
+    reference: str
+    title: str
+    description: str
+    success_criteria: str
+    theme_ids: list[int]
+    portfolios: list[Ref]
+    departments: list[Ref]
+    lead_officers: list[Ref]
+    start: FuzzyDateOut
+    expected_completion: FuzzyDateOut
+    funding_category: str
+    stage: str
+    milestones: list[MilestoneOut]
+    latest_status: ActionStatusOut
+
+
+def action_out(result: ActionResult, period: Period) -> ActionOut:
+    """An action with its milestones and status (the selector's, never recomputed here)."""
+    action = result.action
+    return ActionOut(
+        id=action.pk,
+        plan_id=action.plan_id,
+        parent_id=action.parent_id,
+        reference=action.reference,
+        title=action.title,
+        description=action.description,
+        success_criteria=action.success_criteria,
+        theme_ids=[theme.pk for theme in action.themes.all()],
+        portfolios=[Ref(id=p.pk, name=p.name) for p in action.portfolios.all()],
+        departments=[Ref(id=d.pk, name=d.name) for d in action.departments.all()],
+        lead_officers=[Ref(id=o.pk, name=o.name) for o in action.lead_officers.all()],
+        start=fuzzy_date_out(action.start),
+        expected_completion=fuzzy_date_out(action.expected_completion),
+        funding_category=action.funding_category,
+        stage=action.stage,
+        milestones=[
+            MilestoneOut(
+                id=m.pk, title=m.title, due=fuzzy_date_out(m.due), completed_on=m.completed_on
+            )
+            for m in action.milestones.all()
+        ],
+        latest_status=ActionStatusOut(
+            **status_out(result.status).model_dump(),
+            period=period_out(period),
+            overdue=result.overdue,
+            is_dca=result.is_dca,
+            update_id=result.update.pk if result.update else None,
+        ),
+    )

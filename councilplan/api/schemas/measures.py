@@ -1,0 +1,134 @@
+"""Measures with their targets, values, computed status and direction of travel."""
+
+from ninja import Schema
+
+from councilplan.measures.models import Observation, Target
+from councilplan.measures.selectors import MeasureResult
+
+from .common import (
+    DirectionOut,
+    PeriodOut,
+    StatusOut,
+    direction_out,
+    number,
+    period_out,
+    status_out,
+)
+
+
+class TargetOut(Schema):
+    """What a measure should reach in a period, with its amber tolerance."""
+
+    period: PeriodOut
+    value: float
+    tolerance: float | None
+    tolerance_is_percent: bool
+
+
+class ObservationOut(Schema):
+    """A measure's value for a period, or the reason there is none; versioned and reviewed."""
+
+    id: int
+    measure_id: int
+    period: PeriodOut
+    value: float | None
+    no_value_reason: str
+    numerator: float | None
+    denominator: float | None
+    data_note: str
+    is_provisional: bool
+    version: int
+    state: str
+
+
+class MeasureResultOut(Schema):
+    """A measure in one period: value, target, status and directions of travel."""
+
+    period: PeriodOut
+    value: float | None
+    target: float | None
+    status: StatusOut
+    since_previous: DirectionOut
+    since_last_year: DirectionOut
+
+
+class MeasureOut(Schema):
+    """A performance measure; ``national_id`` matches it with other councils' data."""
+
+    id: int
+    organisation_id: int
+    code: str
+    national_id: str
+    title: str
+    definition: str
+    unit: str
+    rate_per: int | None
+    decimals: int
+    polarity: str
+    frequency: str
+    aggregation: str
+    data_source: str
+    action_ids: list[int]
+    theme_ids: list[int]
+    targets: list[TargetOut]
+    observations: list[ObservationOut]
+    result: MeasureResultOut
+
+
+def target_out(target: Target) -> TargetOut:
+    """A target for output."""
+    return TargetOut(
+        period=period_out(target.period),
+        value=float(target.value),
+        tolerance=number(target.tolerance),
+        tolerance_is_percent=target.tolerance_is_percent,
+    )
+
+
+def observation_out(observation: Observation) -> ObservationOut:
+    """A value for output: the figure (a rate worked out from numerator and denominator)."""
+    return ObservationOut(
+        id=observation.pk,
+        measure_id=observation.measure_id,
+        period=period_out(observation.period),
+        value=number(observation.figure),
+        no_value_reason=observation.no_value_reason,
+        numerator=number(observation.numerator),
+        denominator=number(observation.denominator),
+        data_note=observation.data_note,
+        is_provisional=observation.is_provisional,
+        version=observation.version,
+        state=observation.state,
+    )
+
+
+def measure_out(result: MeasureResult, observations: list[Observation]) -> MeasureOut:
+    """A measure with the values the reader may see and its result (the selector's)."""
+    measure = result.measure
+    return MeasureOut(
+        id=measure.pk,
+        organisation_id=measure.organisation_id,
+        code=measure.code,
+        national_id=measure.national_id,
+        title=measure.title,
+        definition=measure.definition,
+        unit=measure.unit,
+        rate_per=measure.rate_per,
+        decimals=measure.decimals,
+        polarity=measure.polarity,
+        frequency=measure.frequency,
+        aggregation=measure.aggregation,
+        data_source=measure.data_source,
+        action_ids=[action.pk for action in measure.actions.all()],
+        theme_ids=[theme.pk for theme in measure.themes.all()],
+        targets=[target_out(target) for target in measure.targets.all()],
+        observations=[observation_out(o) for o in observations],
+        result=MeasureResultOut(
+            period=period_out(result.period),
+            value=number(result.observation.figure if result.observation else None),
+            target=number(result.target.value if result.target else None),
+            status=status_out(result.status),
+            since_previous=direction_out(result.since_previous),
+            since_last_year=direction_out(result.since_last_year),
+        ),
+    )

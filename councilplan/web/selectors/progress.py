@@ -1,0 +1,194 @@
+"""The public progress site's reads: published plans only, approved updates and values only.
+
+Every function here starts from ``Plan.objects.published()`` (or a plan taken from it) and
+from ``action_results`` / ``measure_results``, which count only APPROVED updates and values.
+Queries do not grow with the number of actions or measures.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from councilplan.core.models import ReviewState
+from councilplan.domain.periods import Period, PeriodKind
+from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
+from councilplan.measures.selectors import MeasureResult, measure_results
+from councilplan.monitoring.models import ActionUpdate
+from councilplan.monitoring.selectors import ActionResult, action_results
+from councilplan.plans.models import Action, Plan, Theme
+from councilplan.plans.selectors import theme_tree
+
+
+def latest(periods: Iterable[Period]) -> Period | None:
+    """The period that ends last (a quarter before the year that ends with it)."""
+    return max(periods, key=lambda p: (p.end, p.start), default=None)
+
+
+def _period(kind: str, year: int, number: int) -> Period:
+    return Period(PeriodKind(kind), year, number)
+
+
+def latest_reported_period(actions: QuerySet[Action]) -> Period | None:
+    """The latest period for which any of the actions has an approved update."""
+    rows = (
+        ActionUpdate.objects.filter(action__in=actions, state=ReviewState.APPROVED)
+        .values_list(
+            "reporting_period__period_kind",
+            "reporting_period__period_year",
+            "reporting_period__period_number",
+        )
+        .distinct()
+    )
+    return latest(_period(*row) for row in rows)
+
+
+def published_plan_actions(plan: Plan) -> QuerySet[Action]:
+    """A published plan's top-level actions, in reading order."""
+    return Action.objects.filter(plan__in=Plan.objects.published(), plan=plan, parent=None)
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    """A published plan as residents see it: actions by theme with their latest approved
+    status, and the plan's measures with their latest approved value."""
+
+    plan: Plan
+    period: Period | None
+    sections: list[tuple[Theme, int, list[ActionResult]]]
+    unthemed: list[ActionResult]
+    results: list[ActionResult]
+    measures: list[MeasureResult]
+
+
+def by_theme(
+    plan: Plan, results: list[ActionResult]
+) -> tuple[list[tuple[Theme, int, list[ActionResult]]], list[ActionResult]]:
+    """Results under each theme of the plan's tree (an action under several appears in each),
+    and those under no theme."""
+    grouped: dict[int | None, list[ActionResult]] = {}
+    for result in results:
+        theme_ids: list[int | None] = [t.pk for t in result.action.themes.all()] or [None]
+        for theme_id in theme_ids:
+            grouped.setdefault(theme_id, []).append(result)
+    sections = [(theme, depth, grouped.get(theme.pk, [])) for theme, depth in theme_tree(plan)]
+    return sections, grouped.get(None, [])
+
+
+def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
+    """What the public plan page shows, for the latest period with approved updates."""
+    actions = published_plan_actions(plan).prefetch_related("milestones")
+    period = latest_reported_period(actions)
+    results = action_results(actions, period or plan.years[-1], today=today)
+    sections, unthemed = by_theme(plan, results)
+    return PlanProgress(
+        plan=plan,
+        period=period,
+        sections=sections,
+        unthemed=unthemed,
+        results=results,
+        measures=latest_measure_results(plan_measures(plan), fallback=plan.years[-1]),
+    )
+
+
+def plan_measures(plan: Plan) -> QuerySet[Measure]:
+    """The measures evidencing a published plan's actions or themes."""
+    published = Plan.objects.published()
+    return (
+        Measure.objects.filter(
+            Q(actions__plan=plan, actions__plan__in=published)
+            | Q(themes__plan=plan, themes__plan__in=published)
+        )
+        .distinct()
+        .order_by("title", "pk")
+    )
+
+
+def public_measures() -> QuerySet[Measure]:
+    """Measures residents may read: those linked to a published plan."""
+    published = Plan.objects.published()
+    return Measure.objects.filter(
+        Q(actions__plan__in=published) | Q(themes__plan__in=published)
+    ).distinct()
+
+
+def measure_plans(measure: Measure) -> QuerySet[Plan]:
+    """The published plans a measure evidences, for links back from its page."""
+    return (
+        Plan.objects.published()
+        .filter(Q(actions__measures=measure) | Q(themes__measures=measure))
+        .select_related("organisation")
+        .distinct()
+    )
+
+
+def _approved_periods(measures: list[Measure]) -> dict[int, list[Period]]:
+    rows = (
+        Observation.objects.filter(measure__in=measures, state=ReviewState.APPROVED)
+        .values_list("measure_id", "period_kind", "period_year", "period_number")
+        .distinct()
+    )
+    periods: dict[int, list[Period]] = {}
+    for measure_id, kind, year, number in rows:
+        periods.setdefault(measure_id, []).append(_period(kind, year, number))
+    return periods
+
+
+def latest_measure_results(measures: QuerySet[Measure], *, fallback: Period) -> list[MeasureResult]:
+    """Each measure's result for its latest period with an approved value (``fallback`` when it
+    has none). Queries grow with the number of distinct latest periods, not of measures."""
+    chosen = list(measures.select_related("organisation"))
+    periods = _approved_periods(chosen)
+    groups: dict[Period, list[Measure]] = {}
+    for measure in chosen:
+        groups.setdefault(latest(periods.get(measure.pk, [])) or fallback, []).append(measure)
+    found = {r.measure.pk: r for p, ms in groups.items() for r in measure_results(ms, p)}
+    return [found[m.pk] for m in chosen]
+
+
+@dataclass(frozen=True)
+class MeasureHistory:
+    """A measure's approved values, targets and comparators over every period it has."""
+
+    results: list[MeasureResult]
+    comparators: list[ComparatorValue]
+
+    def comparator_rows(self) -> list[tuple[str, str, list[ComparatorValue]]]:
+        """Comparators grouped by series name, for the data table."""
+        series: dict[tuple[str, str], list[ComparatorValue]] = {}
+        for c in self.comparators:
+            series.setdefault((c.get_kind_display(), c.area_name), []).append(c)
+        return [(kind, area, values) for (kind, area), values in series.items()]
+
+
+def measure_history(measure: Measure) -> MeasureHistory:
+    """Every period with an approved value or a target, oldest first, with comparators."""
+    approved = _approved_periods([measure]).get(measure.pk, [])
+    targets = [
+        _period(*row)
+        for row in Target.objects.filter(measure=measure).values_list(
+            "period_kind", "period_year", "period_number"
+        )
+    ]
+    periods = sorted(set(approved) | set(targets), key=lambda p: (p.end, p.start))
+    return MeasureHistory(
+        results=[measure_results([measure], p)[0] for p in periods],
+        comparators=list(measure.comparator_values.all()),
+    )
+
+
+def approved_updates(action: Action) -> list[ActionUpdate]:
+    """An action's approved updates, the latest version of each period, newest period first."""
+    latest_version: dict[int, ActionUpdate] = {}
+    for update in (
+        ActionUpdate.objects.filter(action=action, state=ReviewState.APPROVED)
+        .select_related("reporting_period")
+        .order_by("version")
+    ):
+        latest_version[update.reporting_period_id] = update
+    return sorted(
+        latest_version.values(),
+        key=lambda u: (u.reporting_period.period.end, u.reporting_period.period.start),
+        reverse=True,
+    )

@@ -1,0 +1,212 @@
+"""The staff dashboard: status counts by theme and portfolio (charts and tables), exceptions
+first, the trend of the share on track, a timeline against today, GET filters, permissions,
+and queries that do not grow with the number of actions."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from councilplan.accounts.models import Membership, Role, User
+from councilplan.core.models import ReviewState
+from councilplan.domain.periods import Period
+from councilplan.imports.readers import read_file
+from councilplan.imports.writer import apply_document
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
+from councilplan.plans.models import Action, Plan
+from tests.conftest import REPO
+from tests.council import Q1, Council
+from tests.factories import ActionFactory, MilestoneFactory, ReportingPeriodFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+Q4 = Period.parse("2021/22-Q4")
+
+
+def dashboard_url(plan: Plan, period: Period | None = None) -> str:
+    if period is None:
+        return reverse("staff:dashboard", args=[plan.pk])
+    return reverse("staff:dashboard-period", args=[plan.pk, period])
+
+
+def signed_in(client: Client, user: User) -> Client:
+    client.force_login(user)
+    return client
+
+
+def approve(action: Action, rp: ReportingPeriod, status: str, rating: str = "") -> None:
+    ActionUpdate.objects.create(
+        action=action,
+        reporting_period=rp,
+        status=status,
+        progress_rating=rating,
+        state=ReviewState.APPROVED,
+        approved_at=timezone.now(),
+    )
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+@pytest.fixture
+def derby_team(client: Client) -> tuple[Client, Plan]:
+    for name in (
+        "1-derby-council-delivery-plan-2019-20.json",
+        "2-derby-annual-performance-results-2020-21.json",
+    ):
+        apply_document(read_file(REPO / "examples" / name))
+    plan = Plan.objects.get(slug="council-delivery-plan-2019-20")
+    user = User.objects.create_user(username="team", password="a-long-test-password")
+    Membership.objects.create(user=user, organisation=plan.organisation, role=Role.PERFORMANCE_TEAM)
+    return signed_in(client, user), plan
+
+
+def test_dashboard_of_the_derby_plan_shows_charts_and_tables_of_the_same_counts(
+    derby_team: tuple[Client, Plan],
+) -> None:
+    client, plan = derby_team
+    response = client.get(dashboard_url(plan))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('role="img"') == 4  # theme, portfolio, trend, timeline
+    assert "Actions by status and theme" in page
+    assert "Actions by status and portfolio" in page
+    assert "A city with big ambitions" in text(response)
+    assert "Summary for 2020/21 Q4" in text(response)
+    assert "Strategy and Policy" in page
+
+
+def test_dashboard_trend_has_a_point_per_reporting_period(derby_team: tuple[Client, Plan]) -> None:
+    client, plan = derby_team
+    page = text(client.get(dashboard_url(plan)))
+    trend = page[page.index("Trend: share on track") : page.index("Timeline against today")]
+    assert "2019/20 Q4" in trend
+    assert "2020/21 Q4" in trend
+
+
+def test_dashboard_for_a_period_in_the_url(derby_team: tuple[Client, Plan]) -> None:
+    client, plan = derby_team
+    page = text(client.get(dashboard_url(plan, Period.parse("2019/20-Q4"))))
+    assert "Summary for 2019/20 Q4" in page
+
+
+def test_exceptions_come_first_red_before_amber_and_green_left_out(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    green = ActionFactory(plan=plan, title="Going well", expected_completion="2030")
+    approve(council.own_action, council.q1, "amber")
+    approve(council.other_action, council.q1, "red", "major_slippage")
+    approve(green, council.q1, "green")
+    page = text(signed_in(client, council.performance).get(dashboard_url(plan, Q1)))
+    exceptions = page[page.index("Exceptions: red") : page.index("Status by theme")]
+    assert exceptions.index("Plant more trees") < exceptions.index("Reduce homelessness")
+    assert "Going well" not in exceptions
+
+
+def test_action_worse_than_last_period_is_listed_as_worsening(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    q2 = ReportingPeriodFactory(organisation=plan.organisation, period=Q1.next())
+    approve(council.own_action, council.q1, "green")
+    approve(council.own_action, q2, "amber_green")
+    page = text(signed_in(client, council.performance).get(dashboard_url(plan, Q1.next())))
+    assert "Worse than the previous period." in page
+
+
+def test_filters_by_portfolio_department_officer_and_theme_narrow_the_actions(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    theme = ThemeFactory(plan=plan, title="Housing theme")
+    child = ThemeFactory(plan=plan, parent=theme, title="Homes focus")
+    council.own_action.themes.set([child])
+    signed_in(client, council.performance)
+    own = council.own_action.portfolios.get()
+    filters = [
+        {"portfolio": own.pk},
+        {"department": council.own_action.departments.get().pk},
+        {"officer": council.own_action.lead_officers.get().pk},
+        {"theme": theme.pk},
+    ]
+    for query in filters:
+        page = text(client.get(dashboard_url(plan, Q1), query))
+        assert "Reduce homelessness" in page, query
+        assert "Plant more trees" not in page, query
+        assert "1 action," in page
+
+
+def test_unknown_filter_values_show_every_action(client: Client, council: Council) -> None:
+    plan = council.own_action.plan
+    page = text(signed_in(client, council.performance).get(dashboard_url(plan), {"theme": "999"}))
+    assert "Reduce homelessness" in page
+    assert "Plant more trees" in page
+
+
+def test_timeline_marks_slipped_actions_and_milestones_in_words(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    ActionFactory(plan=plan, title="Late one", expected_completion="March 2019")
+    MilestoneFactory(action=council.other_action, title="Consent", due="September 2019")
+    page = text(signed_in(client, council.performance).get(dashboard_url(plan, Q1)))
+    timeline = page[page.index("Timeline against today") :]
+    assert re.search(r"Late one .*? Slipped : overdue", timeline)
+    assert "Consent (September 2019): slipped" in timeline
+    assert "Today" in timeline
+
+
+def test_cabinet_member_sees_only_their_portfolios_actions(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    page = text(signed_in(client, council.cabinet).get(dashboard_url(plan, Q1)))
+    assert "Reduce homelessness" in page
+    assert "Plant more trees" not in page
+
+
+def test_outsider_cannot_see_the_dashboard_and_anonymous_must_sign_in(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    assert client.get(dashboard_url(plan)).status_code == 302
+    assert signed_in(client, council.outsider).get(dashboard_url(plan)).status_code == 404
+
+
+def test_dashboard_navigation_item_leads_to_the_only_plan(client: Client, council: Council) -> None:
+    signed_in(client, council.viewer)
+    response = client.get(reverse("staff:dashboards"))
+    assert response.status_code == 302
+    assert response["Location"] == dashboard_url(council.own_action.plan)
+    page = client.get(response["Location"]).content.decode()
+    assert 'aria-current="page">Dashboard</a>' in page
+
+
+def queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_dashboard_queries_do_not_grow_with_actions(client: Client, council: Council) -> None:
+    plan = council.own_action.plan
+    ReportingPeriodFactory(organisation=plan.organisation, period=Q4)
+    signed_in(client, council.performance)
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            action = ActionFactory(plan=plan, expected_completion="March 2021")
+            action.themes.set([ThemeFactory(plan=plan)])
+            MilestoneFactory(action=action, due="June 2021")
+            approve(action, council.q1, "red", "major_slippage")
+
+    add(2)
+    url = dashboard_url(plan, Q4)
+    few = queries(client, url)
+    add(20)
+    assert queries(client, url) == few
