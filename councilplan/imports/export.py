@@ -247,6 +247,7 @@ def _measures(
     query = query.select_related("owner").prefetch_related(
         Prefetch("actions", queryset=Action.objects.select_related("plan")),
         "themes",
+        "portfolios",
         "targets",
         Prefetch(
             "observations",
@@ -268,6 +269,7 @@ def _measure(measure: Measure, themes: _ThemePaths) -> s.MeasureIn:
         owner=measure.owner.name if measure.owner else "",
         actions=actions,
         themes=themes.refs(measure.themes.all()),
+        portfolios=sorted(p.name for p in measure.portfolios.all()),
         targets=[_target(t) for t in measure.targets.all()],
         observations=[_observation(o) for o in _latest_per_period(measure.observations.all())],
         comparators=[

@@ -179,6 +179,7 @@ class MeasureIn(Item):
     reporting_level: str = "council_plan"
     actions: list[ActionRef] = []
     themes: list[ThemeRef] = []
+    portfolios: list[str] = Field(default=[], description="Portfolios it is reported under.")
     targets: list[TargetIn] = []
     observations: list[ObservationIn] = []
     comparators: list[ComparatorIn] = []

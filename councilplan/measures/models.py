@@ -11,7 +11,7 @@ from councilplan.domain.periods import Aggregation, Frequency
 from councilplan.domain.status import Polarity
 from councilplan.domain.trends import rate
 from councilplan.domain.units import Unit
-from councilplan.plans.models import Action, Officer, Organisation, Theme
+from councilplan.plans.models import Action, Officer, Organisation, Portfolio, Theme
 
 
 class ReportingLevel(models.TextChoices):
@@ -65,6 +65,12 @@ class Measure(models.Model):
         max_length=16, choices=ReportingLevel.choices, default=ReportingLevel.COUNCIL_PLAN
     )
     actions = models.ManyToManyField(Action, blank=True, related_name="measures")
+    portfolios = models.ManyToManyField(
+        Portfolio,
+        blank=True,
+        related_name="measures",
+        help_text="Cabinet portfolios it is reported under, where a document says so.",
+    )
     themes = models.ManyToManyField(Theme, blank=True, related_name="measures")
     status_scheme = models.JSONField(
         null=True,

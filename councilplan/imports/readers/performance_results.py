@@ -274,6 +274,7 @@ def measure(row: ResultRow, periods: ReportPeriods, themes: Sequence[str]) -> s.
         polarity=Polarity.NONE,
         frequency=Frequency.ANNUAL,
         themes=[s.ThemeRef(plan=slugify(row.plan), path=[theme], line=row.line)] if theme else [],
+        portfolios=[row.portfolio] if row.portfolio else [],
         observations=observations,
         match_by_title=True,
         line=row.line,

@@ -257,6 +257,7 @@ TABLES: tuple[Table, ...] = (
             ),
             Column("Actions", "actions", ACTION_REFS, "The actions it evidences."),
             Column("Themes", "themes", THEME_REFS, "The themes it evidences."),
+            Column("Portfolios", "portfolios", NAMES, "Portfolios it is reported under."),
             Column(
                 "Match by title",
                 "match_by_title",

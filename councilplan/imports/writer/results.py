@@ -5,11 +5,12 @@ from typing import Any
 from django.utils import timezone
 
 from councilplan.core.models import Reviewed, ReviewState, period_lookup
+from councilplan.domain.units import Unit
 from councilplan.imports import structure as s
 from councilplan.imports.matching import best_match, fold_title
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
 from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
-from councilplan.plans.models import Officer
+from councilplan.plans.models import Officer, Portfolio
 
 from .plans import PlanWriter
 from .result import MatchNote
@@ -53,10 +54,18 @@ class ResultsWriter(PlanWriter):
             ]
             self.set_many(measure, "actions", actions)
         themes = [self.theme(self.plan_by_slug(r.plan, r, "themes"), r.path, r) for r in m.themes]
+        portfolios = self.named(Portfolio, m.portfolios, m, "portfolios")
         if existing is None:
             self.set_many(measure, "themes", themes)
+            self.set_many(measure, "portfolios", portfolios)
         else:
-            measure.themes.add(*themes)  # results add the themes they report under
+            # Results add the themes and portfolios they report under, and the unit their
+            # values are written in where the plan gave none.
+            measure.themes.add(*themes)
+            measure.portfolios.add(*portfolios)
+            if measure.unit == Unit.NUMBER and m.unit != Unit.NUMBER:
+                measure.unit, measure.decimals = m.unit, max(measure.decimals, m.decimals)
+                measure.save(update_fields=["unit", "decimals"])
         self.taken_measures.add(measure.pk)
         for t in m.targets:
             self.upsert(

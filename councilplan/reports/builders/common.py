@@ -190,8 +190,10 @@ def portfolio_sections(
 
 
 def measure_portfolios(measure: Measure) -> list[Portfolio]:
-    """A measure's portfolios: those of the actions it evidences (prefetched)."""
-    return [p for action in measure.actions.all() for p in action.portfolios.all()]
+    """A measure's portfolios: its own where a document gave them, else those of the actions
+    it evidences (both prefetched)."""
+    own = list(measure.portfolios.all())
+    return own or [p for action in measure.actions.all() for p in action.portfolios.all()]
 
 
 def portfolio_heading(portfolio: Portfolio | None, *, with_member: bool = False) -> str:
@@ -252,6 +254,6 @@ def with_measure_links(measures: QuerySet[Measure]) -> list[Measure]:
     themes, and their actions' portfolios."""
     return list(
         measures.select_related("organisation").prefetch_related(
-            "themes", "actions__portfolios__cabinet_member"
+            "themes", "portfolios__cabinet_member", "actions__portfolios__cabinet_member"
         )
     )

@@ -279,6 +279,7 @@ def test_a_measure_title_run_together_with_its_sub_heading_and_continued(seeds: 
         polarity=Polarity.NONE,
         frequency=Frequency.ANNUAL,
         themes=themes(AMBITIONS, 44),
+        portfolios=["Regeneration, Planning and Transportation"],
         observations=[
             ObservationIn(period="2019/20", value=Decimal(446155), line=45),
             ObservationIn(period="2020/21", value=Decimal(26466208), line=45),
