@@ -5,13 +5,10 @@ PostgreSQL). Prints one row per document: read time, first apply, second apply (
 and how many rows were created. Figures, not pass/fail; see bench/RESULTS.md.
 """
 
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from scratch import ROOT, scratch_database
+
 SEEDS = ROOT.parent / "shared" / "seeds"
 DOCUMENTS = [  # results need their plan, so 000 comes before 004
     "000_a81e811cd8c78bb5.txt",
@@ -24,20 +21,10 @@ DOCUMENTS = [  # results need their plan, so 000 comes before 004
 
 def main() -> None:
     """Migrate a scratch database, then read and apply each document twice, timing each step."""
-    scratch = tempfile.mkdtemp(prefix="councilplan-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "councilplan.settings.dev")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    print(f"database: {scratch_database()}")
     from councilplan.imports.readers import read_file
     from councilplan.imports.writer import apply_document
 
-    call_command("migrate", verbosity=0)
-    print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
     columns = ("lines", "read ms", "apply ms", "again ms", "created")
     print(f"{'document':<28} " + " ".join(f"{c:>9}" for c in columns))
     for name in DOCUMENTS:

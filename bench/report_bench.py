@@ -9,15 +9,12 @@ the report (queries and statuses) and to render it. Figures, not pass/fail; see 
 
 import copy
 import json
-import os
-import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from scratch import ROOT, scratch_database
+
 EXAMPLES = ROOT / "examples"
 DOCUMENTS = [
     "1-derby-council-delivery-plan-2019-20.json",
@@ -98,17 +95,7 @@ def time_reports(organisation: str) -> None:
 
 def main() -> None:
     """Migrate a scratch database, load both councils, and time every report and format."""
-    scratch = tempfile.mkdtemp(prefix="councilplan-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "councilplan.settings.dev")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
+    print(f"database: {scratch_database()}")
     documents = [json.loads((EXAMPLES / name).read_text()) for name in DOCUMENTS]
     started = time.perf_counter()
     load(documents)
