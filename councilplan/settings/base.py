@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "councilplan.web",
     "councilplan.reports",
     "councilplan.api",
+    "councilplan.generator",
 ]
 
 MIDDLEWARE = [
