@@ -1,7 +1,7 @@
 """Abstract models shared by the apps."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, ExpressionWrapper, F, Q, Value, When
 
 from councilplan.domain.periods import Period, PeriodKind
 
@@ -55,6 +55,25 @@ def period_lookup(period: Period, prefix: str = "") -> dict[str, object]:
         f"{prefix}period_year": period.year,
         f"{prefix}period_number": period.number,
     }
+
+
+def period_rank(prefix: str = "") -> ExpressionWrapper:
+    """The database's ``Period.rank`` of a row's period (``prefix`` for related models), so
+    the latest period of many is found by ``Max`` in one query."""
+    year, number = F(f"{prefix}period_year"), F(f"{prefix}period_number")
+    last_month = Case(
+        When(**{f"{prefix}period_kind": PeriodKind.MONTH}, then=number),
+        When(**{f"{prefix}period_kind": PeriodKind.QUARTER}, then=number * 3),
+        default=Value(12),
+    )
+    shorter = Case(
+        When(**{f"{prefix}period_kind": PeriodKind.MONTH}, then=Value(15)),
+        When(**{f"{prefix}period_kind": PeriodKind.QUARTER}, then=Value(13)),
+        default=Value(4),
+    )
+    return ExpressionWrapper(
+        (year * 12 + last_month) * 16 + shorter, output_field=models.IntegerField()
+    )
 
 
 class Timestamped(models.Model):

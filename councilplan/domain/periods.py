@@ -159,6 +159,27 @@ class Period:
         """Return the months that make up the period, in order."""
         return [period_containing(d, PeriodKind.MONTH) for d in _month_starts(self.start, self.end)]
 
+    @property
+    def rank(self) -> int:
+        """A number ordering periods by their end, and of two ending together the shorter (the
+        later start) last: how "the latest period" is chosen. A database can compute it too
+        (``core.models.period_rank``), so the latest of many periods is found there."""
+        first, last = self._month_numbers()
+        return (self.year * 12 + last) * 16 + 15 - (last - first)
+
+    @classmethod
+    def from_rank(cls, rank: int) -> Period:
+        """The period whose ``rank`` is ``rank``."""
+        end_index, short = divmod(rank, 16)
+        months = 16 - short
+        year = (end_index - 1) // 12
+        last = end_index - year * 12
+        if months == 12:
+            return cls(PeriodKind.YEAR, year, 0)
+        if months == 3:
+            return cls(PeriodKind.QUARTER, year, last // 3)
+        return cls(PeriodKind.MONTH, year, last)
+
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read a period as councils write it ("2020/21", "Q4 2020/21", "2020/21-M10"...)."""

@@ -68,6 +68,29 @@ def measure_results(
     ]
 
 
+def results_by_period(measure: Measure, periods: Iterable[Period]) -> dict[Period, MeasureResult]:
+    """One measure's result for each of ``periods`` (its chart and table of values), from one
+    read of its approved values and one of its targets, however many periods it has."""
+    observations = {}
+    for o in Observation.objects.filter(measure=measure, state=ReviewState.APPROVED).order_by(
+        "version"
+    ):
+        o.measure = measure  # its figure may need the measure's unit: no query per value
+        observations[(o.measure_id, o.period)] = o
+    targets = {t.period: t for t in Target.objects.filter(measure=measure)}
+    return {
+        period: _result(
+            measure,
+            period=period,
+            observations=observations,
+            target=targets.get(period),
+            previous=period.previous(),
+            last_year=period.same_period_last_year(),
+        )
+        for period in periods
+    }
+
+
 def _result(
     measure: Measure,
     *,

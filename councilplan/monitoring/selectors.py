@@ -3,7 +3,7 @@
 An action's status is worked out, not typed: from its latest approved update for the period
 (reported colour or DCA, progress rating, % complete), its stage and its expected completion
 against ``today``, by ``councilplan.domain.action_status``. Queries do not grow with the number
-of actions: one for the actions with their owners, one for the updates.
+of actions or periods: one for the actions, one per link (themes, owners), one for the updates.
 """
 
 from collections.abc import Callable, Iterable
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from councilplan.core.models import ReviewState, period_lookup
 from councilplan.domain.action_status import action_status, is_overdue
@@ -40,16 +40,33 @@ class ActionResult:
 
 def action_results(actions: QuerySet[Action], period: Period, *, today: date) -> list[ActionResult]:
     """Each action's approved status for ``period`` as it stands on ``today``."""
-    actions = actions.prefetch_related("themes", "portfolios", "departments", "lead_officers")
-    latest: dict[int, ActionUpdate] = {}
-    approved = ActionUpdate.objects.filter(
-        action__in=actions,
-        state=ReviewState.APPROVED,
-        **period_lookup(period, "reporting_period__"),
-    ).order_by("action_id", "version")
+    return action_results_over(actions, [period], today_for=lambda _: today)[period]
+
+
+def action_results_over(
+    actions: QuerySet[Action], periods: Iterable[Period], *, today_for: Callable[[Period], date]
+) -> dict[Period, list[ActionResult]]:
+    """Each action's approved status in each of ``periods``, judged on ``today_for(period)``:
+    one read of the actions and one of their updates, however many periods (a trend)."""
+    periods = list(periods)
+    loaded = list(actions.prefetch_related("themes", "portfolios", "departments", "lead_officers"))
+    in_periods = Q()
+    for period in periods:
+        in_periods |= Q(**period_lookup(period, "reporting_period__"))
+    approved = (
+        ActionUpdate.objects.filter(in_periods, action__in=actions, state=ReviewState.APPROVED)
+        .select_related("reporting_period")
+        .order_by("action_id", "version")
+    )
+    latest: dict[tuple[int, Period], ActionUpdate] = {}
     for update in approved:
-        latest[update.action_id] = update  # the highest version wins
-    return [_result(action, latest.get(action.pk), today) for action in actions]
+        latest[(update.action_id, update.reporting_period.period)] = update  # highest version
+    return {
+        period: [
+            _result(action, latest.get((action.pk, period)), today_for(period)) for action in loaded
+        ]
+        for period in periods
+    }
 
 
 def _result(action: Action, update: ActionUpdate | None, today: date) -> ActionResult:

@@ -146,3 +146,12 @@ def test_every_route_is_in_the_readme(client) -> None:
     readme = (REPO / "README.md").read_text()
     for path in client.get("/api/v1/openapi.json").json()["paths"]:
         assert f"`{path.removeprefix('/api/v1')}`" in readme, path
+
+
+def test_measure_list_leaves_values_to_the_detail_and_observations_list(
+    api: Api, api_council: ApiCouncil
+) -> None:
+    listed = api.get("measures?period=2021/22-Q1").json()["items"]
+    assert listed
+    assert all("observations" not in measure for measure in listed)
+    assert all("result" in measure and "targets" in measure for measure in listed)

@@ -230,3 +230,25 @@ def test_consecutive_periods_meet_without_gap_or_overlap(day: date, kind: Period
     assert period.next().start == period.end + timedelta(days=1)
     assert period.previous().next() == period
     assert period.same_period_last_year().start.month == period.start.month
+
+
+any_period = st.one_of(
+    st.builds(Period.financial_year, st.integers(1900, 2200)),
+    st.builds(Period.quarter, st.integers(1900, 2200), st.integers(1, 4)),
+    st.builds(Period.month, st.integers(1900, 2200), st.integers(1, 12)),
+)
+
+
+@given(any_period)
+def test_a_period_is_found_again_from_its_rank(period: Period) -> None:
+    assert Period.from_rank(period.rank) == period
+
+
+@given(any_period, any_period)
+def test_rank_orders_periods_by_end_then_the_shorter_last(a: Period, b: Period) -> None:
+    assert (a.rank < b.rank) == ((a.end, a.start) < (b.end, b.start))
+
+
+def test_the_last_quarter_outranks_the_year_it_ends() -> None:
+    year, q4, march = Period.financial_year(2020), Period.quarter(2020, 4), Period.month(2020, 12)
+    assert year.rank < q4.rank < march.rank

@@ -13,8 +13,10 @@ from councilplan.api.paging import Page, Paging, each, page_of
 from councilplan.api.routers.actions import status_period
 from councilplan.api.schemas.common import READ_ERRORS
 from councilplan.api.schemas.measures import (
+    MeasureDetailOut,
     MeasureOut,
     ObservationOut,
+    measure_detail_out,
     measure_out,
     observation_out,
 )
@@ -59,13 +61,14 @@ def _filtered(measures: QuerySet[Measure], filters: MeasureFilters) -> QuerySet[
     return measures.distinct()
 
 
-def _outputs(user: User | None, results: list[MeasureResult]) -> list[MeasureOut]:
-    """Each result with the values the reader may see of its measure."""
-    ids = [result.measure.pk for result in results]
-    values: dict[int, list[Observation]] = {}
-    for observation in _observations(user).filter(measure__in=ids).select_related("measure"):
-        values.setdefault(observation.measure_id, []).append(observation)
-    return [measure_out(result, values.get(result.measure.pk, [])) for result in results]
+def _detail(user: User | None, result: MeasureResult) -> MeasureDetailOut:
+    """One measure's result with the values the reader may see of it."""
+    values = _observations(user).filter(measure=result.measure.pk).select_related("measure")
+    return measure_detail_out(result, list(values))
+
+
+def _outputs(results: list[MeasureResult]) -> list[MeasureOut]:
+    return [measure_out(result) for result in results]
 
 
 def _results(measures: QuerySet[Measure] | list[Measure], period: Period) -> list[MeasureResult]:
@@ -90,19 +93,19 @@ def list_measures(
     period = status_period(user, filters.period)
     measures = _filtered(access.measures(user), filters)
     if filters.status is None:
-        return page_of(measures, paging, lambda page: _outputs(user, _results(page, period)))
+        return page_of(measures, paging, lambda page: _outputs(_results(page, period)))
     results = [r for r in _results(measures, period) if r.status.status == filters.status]
-    return page_of(results, paging, lambda page: _outputs(user, page))
+    return page_of(results, paging, _outputs)
 
 
-@router.get("/measures/{measure_id}", response={200: MeasureOut, **READ_ERRORS})
+@router.get("/measures/{measure_id}", response={200: MeasureDetailOut, **READ_ERRORS})
 def get_measure(
     request: HttpRequest, measure_id: Id, period: PeriodCode | None = None
-) -> MeasureOut:
+) -> MeasureDetailOut:
     """One measure with its targets, values, status and direction of travel for ``period``."""
     user = reader(request)
     measure = get_object_or_404(access.measures(user), pk=measure_id)
-    return _outputs(user, _results([measure], status_period(user, period)))[0]
+    return _detail(user, _results([measure], status_period(user, period))[0])
 
 
 class ObservationFilters(Schema):

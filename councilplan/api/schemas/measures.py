@@ -71,8 +71,14 @@ class MeasureOut(Schema):
     action_ids: list[int]
     theme_ids: list[int]
     targets: list[TargetOut]
-    observations: list[ObservationOut]
     result: MeasureResultOut
+
+
+class MeasureDetailOut(MeasureOut):
+    """A measure with every value the reader may see (lists leave them out: a page of
+    measures costs the same whatever their history; ``/observations?measure=`` pages them)."""
+
+    observations: list[ObservationOut]
 
 
 def target_out(target: Target) -> TargetOut:
@@ -102,8 +108,8 @@ def observation_out(observation: Observation) -> ObservationOut:
     )
 
 
-def measure_out(result: MeasureResult, observations: list[Observation]) -> MeasureOut:
-    """A measure with the values the reader may see and its result (the selector's)."""
+def measure_out(result: MeasureResult) -> MeasureOut:
+    """A measure and its result (the selector's), as lists show it."""
     measure = result.measure
     return MeasureOut(
         id=measure.pk,
@@ -122,7 +128,6 @@ def measure_out(result: MeasureResult, observations: list[Observation]) -> Measu
         action_ids=[action.pk for action in measure.actions.all()],
         theme_ids=[theme.pk for theme in measure.themes.all()],
         targets=[target_out(target) for target in measure.targets.all()],
-        observations=[observation_out(o) for o in observations],
         result=MeasureResultOut(
             period=period_out(result.period),
             value=number(result.observation.figure if result.observation else None),
@@ -131,4 +136,12 @@ def measure_out(result: MeasureResult, observations: list[Observation]) -> Measu
             since_previous=direction_out(result.since_previous),
             since_last_year=direction_out(result.since_last_year),
         ),
+    )
+
+
+def measure_detail_out(result: MeasureResult, observations: list[Observation]) -> MeasureDetailOut:
+    """One measure with the values the reader may see."""
+    return MeasureDetailOut(
+        **measure_out(result).model_dump(),
+        observations=[observation_out(o) for o in observations],
     )

@@ -3,7 +3,7 @@ counts by theme and portfolio, exceptions first, the trend of the share on track
 timeline of actions and milestones against today.
 
 The caller passes the actions the user may read (``permissions.actions_readable``); queries do
-not grow with the number of actions (they grow with the number of periods in the trend).
+not grow with the number of actions, nor with the periods in the trend.
 """
 
 from dataclasses import dataclass
@@ -21,7 +21,7 @@ from councilplan.domain.rollups import (
 )
 from councilplan.domain.status import ProgressRating, RagStatus
 from councilplan.domain.trends import Direction
-from councilplan.monitoring.selectors import ActionResult, action_results, rollup
+from councilplan.monitoring.selectors import ActionResult, action_results_over, rollup
 from councilplan.plans.models import Action, Department, Milestone, Officer, Plan, Portfolio, Theme
 from councilplan.plans.selectors import theme_tree
 from councilplan.web.charts import TimelineBar, on_track_percent
@@ -127,12 +127,11 @@ def trend_periods(plan: Plan, period: Period) -> list[Period]:
 def dashboard(actions: QuerySet[Action], plan: Plan, period: Period, *, today: date) -> Dashboard:
     """The dashboard for ``actions`` (already filtered and scoped to the user) in ``period``."""
     actions = actions.prefetch_related("milestones")
-    results = action_results(actions, period, today=today)
     periods = trend_periods(plan, period)
-    by_period = {
-        p: results if p == period else action_results(actions, p, today=min(today, p.end))
-        for p in periods
-    }
+    by_period = action_results_over(
+        actions, periods, today_for=lambda p: today if p == period else min(today, p.end)
+    )
+    results = by_period[period]
     before = periods[periods.index(period) - 1] if periods.index(period) else None
     previous = {r.action.pk: r.status.status for r in by_period.get(before, [])} if before else {}
     flagged = [

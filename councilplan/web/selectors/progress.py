@@ -5,25 +5,19 @@ from ``action_results`` / ``measure_results``, which count only APPROVED updates
 Queries do not grow with the number of actions or measures.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
-from councilplan.core.models import ReviewState
+from councilplan.core.models import ReviewState, period_rank
 from councilplan.domain.periods import Period, PeriodKind
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
-from councilplan.measures.selectors import MeasureResult, measure_results
+from councilplan.measures.selectors import MeasureResult, measure_results, results_by_period
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.monitoring.selectors import ActionResult, action_results
 from councilplan.plans.models import Action, Plan, Theme
 from councilplan.plans.selectors import theme_tree
-
-
-def latest(periods: Iterable[Period]) -> Period | None:
-    """The period that ends last (a quarter before the year that ends with it)."""
-    return max(periods, key=lambda p: (p.end, p.start), default=None)
 
 
 def _period(kind: str, year: int, number: int) -> Period:
@@ -31,17 +25,14 @@ def _period(kind: str, year: int, number: int) -> Period:
 
 
 def latest_reported_period(actions: QuerySet[Action]) -> Period | None:
-    """The latest period for which any of the actions has an approved update."""
-    rows = (
+    """The latest period for which any of the actions has an approved update: the database
+    finds it, however many updates there are."""
+    rank = (
         ActionUpdate.objects.filter(action__in=actions, state=ReviewState.APPROVED)
-        .values_list(
-            "reporting_period__period_kind",
-            "reporting_period__period_year",
-            "reporting_period__period_number",
-        )
-        .distinct()
+        .aggregate(latest=Max(period_rank("reporting_period__")))
+        .get("latest")
     )
-    return latest(_period(*row) for row in rows)
+    return None if rank is None else Period.from_rank(rank)
 
 
 def published_plan_actions(plan: Plan) -> QuerySet[Action]:
@@ -123,26 +114,25 @@ def measure_plans(measure: Measure) -> QuerySet[Plan]:
     )
 
 
-def _approved_periods(measures: list[Measure]) -> dict[int, list[Period]]:
+def _latest_approved_periods(measures: list[Measure]) -> dict[int, Period]:
+    """Each measure's latest period with an approved value (worked out by the database)."""
     rows = (
         Observation.objects.filter(measure__in=measures, state=ReviewState.APPROVED)
-        .values_list("measure_id", "period_kind", "period_year", "period_number")
-        .distinct()
+        .values("measure_id")
+        .annotate(latest=Max(period_rank()))
+        .values_list("measure_id", "latest")
     )
-    periods: dict[int, list[Period]] = {}
-    for measure_id, kind, year, number in rows:
-        periods.setdefault(measure_id, []).append(_period(kind, year, number))
-    return periods
+    return {measure_id: Period.from_rank(rank) for measure_id, rank in rows}
 
 
 def latest_measure_results(measures: QuerySet[Measure], *, fallback: Period) -> list[MeasureResult]:
     """Each measure's result for its latest period with an approved value (``fallback`` when it
     has none). Queries grow with the number of distinct latest periods, not of measures."""
     chosen = list(measures.select_related("organisation"))
-    periods = _approved_periods(chosen)
+    periods = _latest_approved_periods(chosen)
     groups: dict[Period, list[Measure]] = {}
     for measure in chosen:
-        groups.setdefault(latest(periods.get(measure.pk, [])) or fallback, []).append(measure)
+        groups.setdefault(periods.get(measure.pk, fallback), []).append(measure)
     found = {r.measure.pk: r for p, ms in groups.items() for r in measure_results(ms, p)}
     return [found[m.pk] for m in chosen]
 
@@ -164,16 +154,15 @@ class MeasureHistory:
 
 def measure_history(measure: Measure) -> MeasureHistory:
     """Every period with an approved value or a target, oldest first, with comparators."""
-    approved = _approved_periods([measure]).get(measure.pk, [])
-    targets = [
-        _period(*row)
-        for row in Target.objects.filter(measure=measure).values_list(
-            "period_kind", "period_year", "period_number"
-        )
-    ]
-    periods = sorted(set(approved) | set(targets), key=lambda p: (p.end, p.start))
+    columns = ("period_kind", "period_year", "period_number")
+    approved = Observation.objects.filter(measure=measure, state=ReviewState.APPROVED)
+    periods = sorted(
+        {_period(*row) for row in approved.values_list(*columns).distinct()}
+        | {_period(*row) for row in Target.objects.filter(measure=measure).values_list(*columns)},
+        key=lambda p: p.rank,
+    )
     return MeasureHistory(
-        results=[measure_results([measure], p)[0] for p in periods],
+        results=list(results_by_period(measure, periods).values()),
         comparators=list(measure.comparator_values.all()),
     )
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from councilplan.accounts import permissions
 from councilplan.domain.periods import Period, PeriodError
 from councilplan.history.models import AuditEntry
-from councilplan.measures.selectors import measure_results
+from councilplan.measures.selectors import results_by_period
 from councilplan.monitoring import services
 from councilplan.monitoring.reporting import reporting_period_for
 from councilplan.monitoring.selectors import action_results
@@ -120,7 +120,7 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
         measure.observations.order_by("period_year", "period_kind", "period_number", "version")
     )
     periods = sorted({o.period for o in observations})
-    results = {p: measure_results([measure], p)[0] for p in periods}
+    results = results_by_period(measure, periods)
     rows = [(p, results[p], [o for o in observations if o.period == p]) for p in periods]
     return render(
         request,
