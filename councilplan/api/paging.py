@@ -1,4 +1,5 @@
-"""Limit/offset pages of a list in a stable order, with the total count."""
+"""Pages of a list in id order: by ``after`` (the last id seen; costs the same on any page) or
+by ``offset``; ``count`` of the whole list only when asked for, since it reads every row."""
 
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
@@ -16,25 +17,55 @@ class Paging(Schema):
     """Which slice of the list to return."""
 
     limit: int = Field(100, ge=1, le=MAX_LIMIT, description="How many items, at most 500.")
-    offset: int = Field(0, ge=0, le=10**9, description="How many items to skip.")
+    after: int | None = Field(
+        None,
+        ge=0,
+        le=2**62,
+        description="Items after this id: pass the last page's `next_after` to read on.",
+    )
+    offset: int = Field(
+        0, ge=0, le=10**9, description="How many items to skip (prefer `after` for long lists)."
+    )
+    count: bool = Field(False, description="Also count the whole list (reads all of it).")
 
 
 class Page(Schema, Generic[T]):
-    """A slice of a list: ``count`` is the length of the whole list."""
+    """A slice of a list; ``next_after`` is the ``after`` of the next page (null on the last)."""
 
-    count: int
+    count: int | None
     limit: int
     offset: int
+    next_after: int | None
     items: list[T]
 
 
 def page_of(
-    items: "QuerySet[M] | Sequence[M]", paging: Paging, build: Callable[[list[M]], list[T]]
+    items: "QuerySet[M] | Sequence[M]",
+    paging: Paging,
+    build: Callable[[list[M]], list[T]],
+    *,
+    id_of: Callable[[M], int] = lambda item: int(item.pk),
 ) -> Page[T]:
-    """The slice ``paging`` asks for of items already in a stable order, each built for output."""
-    count = items.count() if isinstance(items, QuerySet) else len(items)
-    chosen = list(items[paging.offset : paging.offset + paging.limit])
-    return Page[T](count=count, limit=paging.limit, offset=paging.offset, items=build(chosen))
+    """The slice ``paging`` asks for of items already in id order, each built for output."""
+    count = None
+    if paging.count:
+        count = items.count() if isinstance(items, QuerySet) else len(items)
+    if paging.after is not None:
+        after = paging.after
+        items = (
+            items.filter(pk__gt=after)
+            if isinstance(items, QuerySet)
+            else [item for item in items if id_of(item) > after]
+        )
+    chosen = list(items[paging.offset : paging.offset + paging.limit + 1])
+    more, chosen = len(chosen) > paging.limit, chosen[: paging.limit]
+    return Page[T](
+        count=count,
+        limit=paging.limit,
+        offset=paging.offset,
+        next_after=id_of(chosen[-1]) if more else None,
+        items=build(chosen),
+    )
 
 
 def each(build: Callable[[M], T]) -> Callable[[list[M]], list[T]]:

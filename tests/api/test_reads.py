@@ -110,14 +110,32 @@ def test_reporting_periods_and_period_filters(api: Api, api_council: ApiCouncil)
     assert ids(api.get("updates?period=2022-23-Q1")) == []
 
 
-def test_pages_are_ordered_by_id_with_a_count(api: Api, api_council: ApiCouncil) -> None:
-    first = api.get("actions?limit=1").json()
-    second = api.get("actions?limit=1&offset=1").json()
+def test_pages_are_ordered_by_id_with_a_count_when_asked(api: Api, api_council: ApiCouncil) -> None:
+    first = api.get("actions?limit=1&count=true").json()
+    second = api.get("actions?limit=1&offset=1&count=true").json()
     assert (first["count"], second["count"]) == (2, 2)
     assert first["items"][0]["id"] < second["items"][0]["id"]
+    assert api.get("actions?limit=1").json()["count"] is None
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=501", "offset=-1", "period=2021"])
+@pytest.mark.parametrize("query", ["", "&status=green"])
+def test_next_after_reads_every_item_once_and_ends_with_null(
+    api: Api, api_council: ApiCouncil, query: str
+) -> None:
+    everything = [item["id"] for item in api.get(f"actions?limit=500{query}").json()["items"]]
+    seen, after = [], None
+    while True:
+        page = api.get(f"actions?limit=1{query}" + (f"&after={after}" if after else "")).json()
+        seen += [item["id"] for item in page["items"]]
+        after = page["next_after"]
+        if after is None:
+            break
+    assert seen == everything
+
+
+@pytest.mark.parametrize(
+    "query", ["limit=0", "limit=501", "offset=-1", "after=-1", "count=maybe", "period=2021"]
+)
 def test_bad_query_parameters_are_422(api: Api, api_council: ApiCouncil, query: str) -> None:
     assert api.get(f"actions?{query}").status_code == 422
 

@@ -67,7 +67,7 @@ def list_actions(
     if filters.status is None:
         return page_of(actions, paging, lambda page: build(_results(_ids(page), period)))
     results = [r for r in _results(actions, period) if r.status.status == filters.status]
-    return page_of(results, paging, build)
+    return page_of(results, paging, build, id_of=lambda r: r.action.pk)
 
 
 @router.get("/actions/{action_id}", response={200: ActionOut, **READ_ERRORS})

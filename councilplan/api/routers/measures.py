@@ -95,7 +95,7 @@ def list_measures(
     if filters.status is None:
         return page_of(measures, paging, lambda page: _outputs(_results(page, period)))
     results = [r for r in _results(measures, period) if r.status.status == filters.status]
-    return page_of(results, paging, _outputs)
+    return page_of(results, paging, _outputs, id_of=lambda r: r.measure.pk)
 
 
 @router.get("/measures/{measure_id}", response={200: MeasureDetailOut, **READ_ERRORS})
