@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+if os.environ.get("COUNCILPLAN_SERVER_TIMING") == "1":
+    MIDDLEWARE.insert(0, "councilplan.web.timing.ServerTimingMiddleware")
 
 ROOT_URLCONF = "councilplan.urls"
 WSGI_APPLICATION = "councilplan.wsgi.application"
