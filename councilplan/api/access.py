@@ -8,13 +8,14 @@ computed from approved data for everyone (by the selectors of ``monitoring`` and
 from datetime import date
 from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from councilplan.accounts import permissions
 from councilplan.accounts.models import User
-from councilplan.core.models import ReviewState
+from councilplan.core.models import ReviewState, period_rank
 from councilplan.domain.periods import Period, PeriodKind, period_containing
 from councilplan.measures.models import Measure, Observation
+from councilplan.measures.selectors import linked_to
 from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 from councilplan.plans.models import Action, Organisation, Plan, Theme
 
@@ -57,12 +58,7 @@ def actions(user: User | None) -> QuerySet[Action]:
 
 def measures(user: User | None) -> QuerySet[Measure]:
     """Measures evidencing published plans, and with a token those the web shows the user."""
-    published_plans = Plan.objects.published().values("pk")
-    published = Q(
-        pk__in=Measure.objects.filter(
-            Q(actions__plan__in=published_plans) | Q(themes__plan__in=published_plans)
-        ).values("pk")
-    )
+    published = linked_to(Plan.objects.published())
     if user is None:
         return Measure.objects.filter(published).order_by("id")
     readable = Q(pk__in=permissions.measures_readable(user).values("pk"))
@@ -103,10 +99,14 @@ def reporting_periods(user: User | None) -> QuerySet[ReportingPeriod]:
 
 def default_period(user: User | None, today: date) -> Period:
     """The period statuses are shown for when none is asked: the latest reporting period that
-    has started by ``today``, or else the quarter ``today`` is in."""
-    started = [
-        rp.period
-        for rp in reporting_periods(user).filter(period_kind=PeriodKind.QUARTER)
-        if rp.period.start <= today
-    ]
-    return max(started) if started else period_containing(today, PeriodKind.QUARTER)
+    has started by ``today``, or else the quarter ``today`` is in (found by the database)."""
+    current = period_containing(today, PeriodKind.QUARTER)
+    latest = (
+        reporting_periods(user)
+        .filter(period_kind=PeriodKind.QUARTER)
+        .annotate(rank=period_rank())
+        .filter(rank__lte=current.rank)
+        .order_by()
+        .aggregate(latest=Max("rank"))["latest"]
+    )
+    return current if latest is None else Period.from_rank(latest)

@@ -6,10 +6,10 @@ queries here do not grow with the number of measures: one for the measures, one 
 values of the three periods compared, one for the targets.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from councilplan.core.models import ReviewState, period_lookup
 from councilplan.domain.measure_status import ToleranceScheme, effective_scheme, measure_status
@@ -17,8 +17,27 @@ from councilplan.domain.periods import Period
 from councilplan.domain.status import Polarity, StatusResult
 from councilplan.domain.trends import DirectionResult, explain_direction
 from councilplan.domain.units import Unit
+from councilplan.plans.models import Plan
 
 from .models import Measure, Observation, Target
+
+
+def linked_to(plans: QuerySet[Plan]) -> Q:
+    """Measures evidencing an action or theme of ``plans``, as one correlated EXISTS over both
+    link tables: a page of measures (or of their values) checks only its own rows, by index.
+    (Two EXISTS joined by OR make PostgreSQL hash every link of the installation first.)"""
+    by_action = Measure.actions.through.objects.filter(
+        measure=OuterRef("pk"), action__plan__in=plans
+    )
+    by_theme = Measure.themes.through.objects.filter(measure=OuterRef("pk"), theme__plan__in=plans)
+    return Q(Exists(by_action.values("measure_id").union(by_theme.values("measure_id"))))
+
+
+def linked_to_plan(plan: Plan | int) -> Q:
+    """Measures evidencing an action or theme of one plan: one set of ids, read by index."""
+    by_action = Measure.actions.through.objects.filter(action__plan=plan).values("measure_id")
+    by_theme = Measure.themes.through.objects.filter(theme__plan=plan).values("measure_id")
+    return Q(pk__in=by_action.union(by_theme))
 
 
 @dataclass(frozen=True)
@@ -41,31 +60,47 @@ def measure_results(
     measures = list(
         measures.select_related("organisation") if isinstance(measures, QuerySet) else measures
     )
-    previous, last_year = period.previous(), period.same_period_last_year()
-    periods = {period, previous, last_year}
-    in_periods = Q()
-    for p in periods:
-        in_periods |= Q(**period_lookup(p))
+    return measure_results_each(measures, {m.pk: period for m in measures})
+
+
+def measure_results_each(
+    measures: list[Measure], periods: Mapping[int, Period]
+) -> list[MeasureResult]:
+    """Each measure's result for its own period (``periods[measure.pk]``, e.g. its latest
+    with a value): one read of values and one of targets, however many periods there are."""
+    by_id = {m.pk: m for m in measures}
+    wanted = set(periods.values())
+    compared = {q for p in wanted for q in (p, p.previous(), p.same_period_last_year())}
+    observations: dict[tuple[int, Period], Observation] = {}
     approved = Observation.objects.filter(
-        in_periods, measure__in=measures, state=ReviewState.APPROVED
-    ).select_related("measure")
-    # Ordered by version, so the latest approved version of each period wins.
-    observations = {(o.measure_id, o.period): o for o in approved.order_by("version")}
+        _in_periods(compared), measure__in=list(by_id), state=ReviewState.APPROVED
+    )
+    for o in approved.order_by("version"):  # the latest approved version of each period wins
+        o.measure = by_id[o.measure_id]
+        observations[(o.measure_id, o.period)] = o
     targets = {
-        t.measure_id: t
-        for t in Target.objects.filter(measure__in=measures, **period_lookup(period))
+        (t.measure_id, t.period): t
+        for t in Target.objects.filter(_in_periods(wanted), measure__in=list(by_id)).order_by()
     }
     return [
         _result(
             m,
-            period=period,
+            period=periods[m.pk],
             observations=observations,
-            target=targets.get(m.pk),
-            previous=previous,
-            last_year=last_year,
+            target=targets.get((m.pk, periods[m.pk])),
+            previous=periods[m.pk].previous(),
+            last_year=periods[m.pk].same_period_last_year(),
         )
         for m in measures
     ]
+
+
+def _in_periods(periods: Iterable[Period]) -> Q:
+    """Rows of any of ``periods``."""
+    chosen = Q()
+    for period in periods:
+        chosen |= Q(**period_lookup(period))
+    return chosen
 
 
 def results_by_period(measure: Measure, periods: Iterable[Period]) -> dict[Period, MeasureResult]:

@@ -54,12 +54,14 @@ def list_actions(
     user = reader(request)
     period = status_period(user, filters.period)
     actions = access.actions(user)
-    for name in ("plan", "theme", "portfolio", "department"):
+    if filters.plan is not None:
+        actions = actions.filter(plan=filters.plan)
+    # Links as subqueries, not joins: no duplicates, so no DISTINCT over the whole list.
+    for name in ("theme", "portfolio", "department"):
         wanted = getattr(filters, name)
         if wanted is not None:
-            field = name if name == "plan" else f"{name}s"
-            actions = actions.filter(**{field: wanted})
-    actions = actions.distinct()
+            links = getattr(Action, f"{name}s").through.objects.filter(**{name: wanted})
+            actions = actions.filter(pk__in=links.values("action_id"))
 
     def build(results: list[ActionResult]) -> list[ActionOut]:
         return [action_out(result, period) for result in results]

@@ -24,7 +24,7 @@ from councilplan.core.models import ReviewState, period_lookup
 from councilplan.domain.periods import Period
 from councilplan.domain.status import RagStatus
 from councilplan.measures.models import Measure, Observation
-from councilplan.measures.selectors import MeasureResult, measure_results
+from councilplan.measures.selectors import MeasureResult, linked_to_plan, measure_results
 
 router = Router(tags=["measures"], auth=READ)
 
@@ -46,19 +46,19 @@ def _filtered(measures: QuerySet[Measure], filters: MeasureFilters) -> QuerySet[
     if filters.organisation is not None:
         measures = measures.filter(organisation=filters.organisation)
     if filters.plan is not None:
-        in_plan = Measure.objects.filter(actions__plan=filters.plan) | Measure.objects.filter(
-            themes__plan=filters.plan
-        )
-        measures = measures.filter(pk__in=in_plan.values("pk"))
+        measures = measures.filter(linked_to_plan(filters.plan))
+    # Links as subqueries, not joins: no duplicates, so no DISTINCT over the whole list.
     if filters.theme is not None:
-        measures = measures.filter(themes=filters.theme)
+        themed = Measure.themes.through.objects.filter(theme=filters.theme)
+        measures = measures.filter(pk__in=themed.values("measure_id"))
     if filters.action is not None:
-        measures = measures.filter(actions=filters.action)
+        evidenced = Measure.actions.through.objects.filter(action=filters.action)
+        measures = measures.filter(pk__in=evidenced.values("measure_id"))
     if filters.code is not None:
         measures = measures.filter(code=filters.code)
     if filters.national_id is not None:
         measures = measures.filter(national_id=filters.national_id)
-    return measures.distinct()
+    return measures
 
 
 def _detail(user: User | None, result: MeasureResult) -> MeasureDetailOut:

@@ -13,7 +13,13 @@ from django.db.models import Max, Q, QuerySet
 from councilplan.core.models import ReviewState, period_rank
 from councilplan.domain.periods import Period, PeriodKind
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
-from councilplan.measures.selectors import MeasureResult, measure_results, results_by_period
+from councilplan.measures.selectors import (
+    MeasureResult,
+    linked_to,
+    linked_to_plan,
+    measure_results_each,
+    results_by_period,
+)
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.monitoring.selectors import ActionResult, action_results
 from councilplan.plans.models import Action, Plan, Theme
@@ -85,23 +91,14 @@ def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
 
 def plan_measures(plan: Plan) -> QuerySet[Measure]:
     """The measures evidencing a published plan's actions or themes."""
-    published = Plan.objects.published()
-    return (
-        Measure.objects.filter(
-            Q(actions__plan=plan, actions__plan__in=published)
-            | Q(themes__plan=plan, themes__plan__in=published)
-        )
-        .distinct()
-        .order_by("title", "pk")
-    )
+    if not Plan.objects.published().filter(pk=plan.pk).exists():
+        return Measure.objects.none()
+    return Measure.objects.filter(linked_to_plan(plan)).order_by("title", "pk")
 
 
 def public_measures() -> QuerySet[Measure]:
     """Measures residents may read: those linked to a published plan."""
-    published = Plan.objects.published()
-    return Measure.objects.filter(
-        Q(actions__plan__in=published) | Q(themes__plan__in=published)
-    ).distinct()
+    return Measure.objects.filter(linked_to(Plan.objects.published()))
 
 
 def measure_plans(measure: Measure) -> QuerySet[Plan]:
@@ -118,6 +115,7 @@ def _latest_approved_periods(measures: list[Measure]) -> dict[int, Period]:
     """Each measure's latest period with an approved value (worked out by the database)."""
     rows = (
         Observation.objects.filter(measure__in=measures, state=ReviewState.APPROVED)
+        .order_by()
         .values("measure_id")
         .annotate(latest=Max(period_rank()))
         .values_list("measure_id", "latest")
@@ -127,14 +125,10 @@ def _latest_approved_periods(measures: list[Measure]) -> dict[int, Period]:
 
 def latest_measure_results(measures: QuerySet[Measure], *, fallback: Period) -> list[MeasureResult]:
     """Each measure's result for its latest period with an approved value (``fallback`` when it
-    has none). Queries grow with the number of distinct latest periods, not of measures."""
+    has none), in a fixed number of queries."""
     chosen = list(measures.select_related("organisation"))
-    periods = _latest_approved_periods(chosen)
-    groups: dict[Period, list[Measure]] = {}
-    for measure in chosen:
-        groups.setdefault(periods.get(measure.pk, fallback), []).append(measure)
-    found = {r.measure.pk: r for p, ms in groups.items() for r in measure_results(ms, p)}
-    return [found[m.pk] for m in chosen]
+    latest = _latest_approved_periods(chosen)
+    return measure_results_each(chosen, {m.pk: latest.get(m.pk, fallback) for m in chosen})
 
 
 @dataclass(frozen=True)
