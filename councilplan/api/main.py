@@ -21,8 +21,10 @@ LG Inform matching and councils' websites.
 Published plans and their approved updates and values need no login. Everything else needs an
 API token (make one under "API tokens" in the staff area) sent as `Authorization: Bearer <key>`;
 a token sees and changes what its user may on the web. Lists are ordered by id and paged with
-`limit` and `offset`; every read has a weak `ETag`, and `If-None-Match` answers 304 when nothing
-changed. Open data of a published plan: `/plans/{id}/opendata/datapackage.json`.
+`limit` and `after` (the previous page's `next_after`; every page costs the same) or `offset`;
+`count=true` adds the length of the whole list. Every read has a weak `ETag`, and
+`If-None-Match` answers 304 when nothing changed. Open data of a published plan:
+`/plans/{id}/opendata/datapackage.json`.
 """
 
 

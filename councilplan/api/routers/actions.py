@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
@@ -11,7 +11,7 @@ from councilplan.accounts.models import User
 from councilplan.api import access
 from councilplan.api.auth import READ, reader
 from councilplan.api.filters import Id, PeriodCode, period_from
-from councilplan.api.paging import Page, Paging, page_of
+from councilplan.api.paging import Page, Paging, as_response, page_of
 from councilplan.api.schemas.actions import ActionOut, action_out
 from councilplan.api.schemas.common import READ_ERRORS
 from councilplan.domain.periods import Period
@@ -48,7 +48,7 @@ def _results(actions: QuerySet[Action], period: Period) -> list[ActionResult]:
 @router.get("/actions", response={200: Page[ActionOut], **READ_ERRORS})
 def list_actions(
     request: HttpRequest, paging: Query[Paging], filters: Query[ActionFilters]
-) -> Page[ActionOut]:
+) -> HttpResponse:
     """Actions you may see, by id, with milestones and status; filter by plan, theme,
     portfolio, department, status (for ``period``)."""
     user = reader(request)
@@ -67,9 +67,11 @@ def list_actions(
         return [action_out(result, period) for result in results]
 
     if filters.status is None:
-        return page_of(actions, paging, lambda page: build(_results(_ids(page), period)))
+        return as_response(
+            request, page_of(actions, paging, lambda page: build(_results(_ids(page), period)))
+        )
     results = [r for r in _results(actions, period) if r.status.status == filters.status]
-    return page_of(results, paging, build, id_of=lambda r: r.action.pk)
+    return as_response(request, page_of(results, paging, build, id_of=lambda r: r.action.pk))
 
 
 @router.get("/actions/{action_id}", response={200: ActionOut, **READ_ERRORS})

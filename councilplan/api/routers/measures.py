@@ -1,7 +1,7 @@
 """Measures with targets, values, status and direction of travel; values on their own."""
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
@@ -9,7 +9,7 @@ from councilplan.accounts.models import User
 from councilplan.api import access
 from councilplan.api.auth import READ, reader
 from councilplan.api.filters import Id, PeriodCode, Text, period_from
-from councilplan.api.paging import Page, Paging, each, page_of
+from councilplan.api.paging import Page, Paging, as_response, each, page_of
 from councilplan.api.routers.actions import status_period
 from councilplan.api.schemas.common import READ_ERRORS
 from councilplan.api.schemas.measures import (
@@ -86,16 +86,18 @@ def _observations(user: User | None) -> QuerySet[Observation]:
 @router.get("/measures", response={200: Page[MeasureOut], **READ_ERRORS})
 def list_measures(
     request: HttpRequest, paging: Query[Paging], filters: Query[MeasureFilters]
-) -> Page[MeasureOut]:
+) -> HttpResponse:
     """Measures you may see, by id, with targets, values, status and direction of travel for
     ``period``; filter by organisation, plan, theme, action, code, national id, status."""
     user = reader(request)
     period = status_period(user, filters.period)
     measures = _filtered(access.measures(user), filters)
     if filters.status is None:
-        return page_of(measures, paging, lambda page: _outputs(_results(page, period)))
+        return as_response(
+            request, page_of(measures, paging, lambda page: _outputs(_results(page, period)))
+        )
     results = [r for r in _results(measures, period) if r.status.status == filters.status]
-    return page_of(results, paging, _outputs, id_of=lambda r: r.measure.pk)
+    return as_response(request, page_of(results, paging, _outputs, id_of=lambda r: r.measure.pk))
 
 
 @router.get("/measures/{measure_id}", response={200: MeasureDetailOut, **READ_ERRORS})
@@ -119,7 +121,7 @@ class ObservationFilters(Schema):
 @router.get("/observations", response={200: Page[ObservationOut], **READ_ERRORS})
 def list_observations(
     request: HttpRequest, paging: Query[Paging], filters: Query[ObservationFilters]
-) -> Page[ObservationOut]:
+) -> HttpResponse:
     """Values you may see (anyone: approved values of published plans' measures), by id."""
     observations = access.observations(reader(request)).select_related("measure")
     if filters.measure is not None:
@@ -128,4 +130,4 @@ def list_observations(
         observations = observations.filter(**period_lookup(period_from(filters.period)))
     if filters.state is not None:
         observations = observations.filter(state=filters.state)
-    return page_of(observations, paging, each(observation_out))
+    return as_response(request, page_of(observations, paging, each(observation_out)))

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
@@ -18,7 +18,7 @@ from councilplan.api import access
 from councilplan.api.auth import READ, WRITE, reader, writer
 from councilplan.api.filters import Id, PathPeriod, PeriodCode, period_from
 from councilplan.api.forms import cleaned
-from councilplan.api.paging import Page, Paging, each, page_of
+from councilplan.api.paging import Page, Paging, as_response, each, page_of
 from councilplan.api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from councilplan.api.schemas.measures import ObservationOut, observation_out
 from councilplan.api.schemas.monitoring import (
@@ -43,12 +43,12 @@ M = TypeVar("M", Action, Measure)
 @router.get("/reporting-periods", response={200: Page[ReportingPeriodOut], **READ_ERRORS})
 def list_reporting_periods(
     request: HttpRequest, paging: Query[Paging], organisation: Id | None = None
-) -> Page[ReportingPeriodOut]:
+) -> HttpResponse:
     """Reporting periods of the councils you may see, by id."""
     periods = access.reporting_periods(reader(request))
     if organisation is not None:
         periods = periods.filter(organisation=organisation)
-    return page_of(periods, paging, each(reporting_period_out))
+    return as_response(request, page_of(periods, paging, each(reporting_period_out)))
 
 
 class UpdateFilters(Schema):
@@ -63,7 +63,7 @@ class UpdateFilters(Schema):
 @router.get("/updates", response={200: Page[UpdateOut], **READ_ERRORS})
 def list_updates(
     request: HttpRequest, paging: Query[Paging], filters: Query[UpdateFilters]
-) -> Page[UpdateOut]:
+) -> HttpResponse:
     """Action updates you may see (anyone: approved updates on published plans), by id."""
     updates = access.updates(reader(request)).select_related("reporting_period")
     if filters.action is not None:
@@ -74,7 +74,7 @@ def list_updates(
         updates = updates.filter(**period_lookup(period_from(filters.period), "reporting_period__"))
     if filters.state is not None:
         updates = updates.filter(state=filters.state)
-    return page_of(updates, paging, each(update_out))
+    return as_response(request, page_of(updates, paging, each(update_out)))
 
 
 @router.get("/updates/{update_id}", response={200: UpdateOut, **READ_ERRORS})

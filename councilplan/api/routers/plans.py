@@ -1,13 +1,13 @@
 """Organisations, plans and themes: published ones for anyone, the rest by token."""
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
 from councilplan.api import access
 from councilplan.api.auth import READ, reader
 from councilplan.api.filters import Id
-from councilplan.api.paging import Page, Paging, each, page_of
+from councilplan.api.paging import Page, Paging, as_response, each, page_of
 from councilplan.api.schemas.common import READ_ERRORS
 from councilplan.api.schemas.plans import (
     OrganisationOut,
@@ -22,9 +22,11 @@ router = Router(tags=["plans"], auth=READ)
 
 
 @router.get("/organisations", response={200: Page[OrganisationOut], **READ_ERRORS})
-def list_organisations(request: HttpRequest, paging: Query[Paging]) -> Page[OrganisationOut]:
+def list_organisations(request: HttpRequest, paging: Query[Paging]) -> HttpResponse:
     """Councils with a plan you may see, by id."""
-    return page_of(access.organisations(reader(request)), paging, each(organisation_out))
+    return as_response(
+        request, page_of(access.organisations(reader(request)), paging, each(organisation_out))
+    )
 
 
 @router.get("/organisations/{organisation_id}", response={200: OrganisationOut, **READ_ERRORS})
@@ -38,12 +40,12 @@ def get_organisation(request: HttpRequest, organisation_id: Id) -> OrganisationO
 @router.get("/plans", response={200: Page[PlanOut], **READ_ERRORS})
 def list_plans(
     request: HttpRequest, paging: Query[Paging], organisation: Id | None = None
-) -> Page[PlanOut]:
+) -> HttpResponse:
     """Plans you may see (anyone: published plans), by id; filter by organisation."""
     plans = access.plans(reader(request))
     if organisation is not None:
         plans = plans.filter(organisation=organisation)
-    return page_of(plans, paging, each(plan_out))
+    return as_response(request, page_of(plans, paging, each(plan_out)))
 
 
 @router.get("/plans/{plan_id}", response={200: PlanOut, **READ_ERRORS})
@@ -55,12 +57,12 @@ def get_plan(request: HttpRequest, plan_id: Id) -> PlanOut:
 @router.get("/themes", response={200: Page[ThemeOut], **READ_ERRORS})
 def list_themes(
     request: HttpRequest, paging: Query[Paging], plan: Id | None = None
-) -> Page[ThemeOut]:
+) -> HttpResponse:
     """Themes of the plans you may see, by id; filter by plan."""
     themes = access.themes(reader(request))
     if plan is not None:
         themes = themes.filter(plan=plan)
-    return page_of(themes, paging, each(theme_out))
+    return as_response(request, page_of(themes, paging, each(theme_out)))
 
 
 @router.get("/themes/{theme_id}", response={200: ThemeOut, **READ_ERRORS})

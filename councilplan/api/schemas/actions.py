@@ -2,13 +2,12 @@
 
 from datetime import date
 
-from ninja import Schema
-
 from councilplan.domain.periods import Period
 from councilplan.monitoring.selectors import ActionResult
 
 from .common import (
     FuzzyDateOut,
+    Out,
     PeriodOut,
     Ref,
     StatusOut,
@@ -18,7 +17,7 @@ from .common import (
 )
 
 
-class MilestoneOut(Schema):
+class MilestoneOut(Out):
     """A dated step of an action."""
 
     id: int
@@ -36,7 +35,7 @@ class ActionStatusOut(StatusOut):
     update_id: int | None
 
 
-class ActionOut(Schema):
+class ActionOut(Out):
     """An action (must do, deliverable): what the council will do, who owns it, by when."""
 
     id: int

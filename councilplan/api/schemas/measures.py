@@ -1,12 +1,11 @@
 """Measures with their targets, values, computed status and direction of travel."""
 
-from ninja import Schema
-
 from councilplan.measures.models import Observation, Target
 from councilplan.measures.selectors import MeasureResult
 
 from .common import (
     DirectionOut,
+    Out,
     PeriodOut,
     StatusOut,
     direction_out,
@@ -16,7 +15,7 @@ from .common import (
 )
 
 
-class TargetOut(Schema):
+class TargetOut(Out):
     """What a measure should reach in a period, with its amber tolerance."""
 
     period: PeriodOut
@@ -25,7 +24,7 @@ class TargetOut(Schema):
     tolerance_is_percent: bool
 
 
-class ObservationOut(Schema):
+class ObservationOut(Out):
     """A measure's value for a period, or the reason there is none; versioned and reviewed."""
 
     id: int
@@ -41,7 +40,7 @@ class ObservationOut(Schema):
     state: str
 
 
-class MeasureResultOut(Schema):
+class MeasureResultOut(Out):
     """A measure in one period: value, target, status and directions of travel."""
 
     period: PeriodOut
@@ -52,7 +51,7 @@ class MeasureResultOut(Schema):
     since_last_year: DirectionOut
 
 
-class MeasureOut(Schema):
+class MeasureOut(Out):
     """A performance measure; ``national_id`` matches it with other councils' data."""
 
     id: int

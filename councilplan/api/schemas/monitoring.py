@@ -9,14 +9,14 @@ from pydantic import Field
 
 from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 
-from .common import PeriodOut, period_out
+from .common import Out, PeriodOut, period_out
 
 BIG = Decimal("1e12")
 # A figure as a number, or as a spreadsheet cell holds it ("1,250", "12.5%"): checked per row.
 Figure = Annotated[Decimal, Field(ge=-BIG, le=BIG)] | Annotated[str, Field(max_length=40)]
 
 
-class ReportingPeriodOut(Schema):
+class ReportingPeriodOut(Out):
     """A round of updates with its deadline; locked once reported."""
 
     id: int
@@ -26,7 +26,7 @@ class ReportingPeriodOut(Schema):
     is_locked: bool
 
 
-class UpdateOut(Schema):
+class UpdateOut(Out):
     """An officer's update on an action for a period; versioned and reviewed."""
 
     id: int
@@ -105,7 +105,7 @@ class BulkIn(Schema):
     dry_run: bool = Field(False, description="Check every row and say what would happen only.")
 
 
-class BulkRowOut(Schema):
+class BulkRowOut(Out):
     """What a good row does: a new value, a new version, replaces a draft, or nothing."""
 
     row: int
@@ -114,7 +114,7 @@ class BulkRowOut(Schema):
     outcome: str
 
 
-class BulkOut(Schema):
+class BulkOut(Out):
     """A bulk upload checked (and, unless a dry run, applied)."""
 
     applied: bool

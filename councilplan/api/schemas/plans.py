@@ -2,12 +2,11 @@
 
 from datetime import date
 
-from ninja import Schema
-
+from councilplan.api.schemas.common import Out
 from councilplan.plans.models import Organisation, Plan, Theme
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(Out):
     """A council."""
 
     id: int
@@ -16,7 +15,7 @@ class OrganisationOut(Schema):
     gss_code: str
 
 
-class PlanOut(Schema):
+class PlanOut(Out):
     """A council plan, delivery plan or refresh, covering whole financial years."""
 
     id: int
@@ -36,7 +35,7 @@ class PlanOut(Schema):
     vision: str
 
 
-class ThemeOut(Schema):
+class ThemeOut(Out):
     """A node of a plan's theme tree (theme, priority, outcome, focus area)."""
 
     id: int
