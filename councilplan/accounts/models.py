@@ -89,7 +89,7 @@ class ApiToken(models.Model):
     is_revoked = models.BooleanField("revoked", default=False)
 
     class Meta:
-        ordering = ["user", "-created_at", "id"]
+        ordering = ["user_id", "-created_at", "id"]
         verbose_name = "API token"
 
     def __str__(self) -> str:

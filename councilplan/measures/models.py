@@ -83,7 +83,7 @@ class Measure(models.Model):
     )
 
     class Meta:
-        ordering = ["organisation", "code", "title"]
+        ordering = ["organisation_id", "code", "title"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "code"], condition=~Q(code=""), name="measure_unique_code"
@@ -132,7 +132,7 @@ class Target(PeriodFields):
     )
 
     class Meta(PeriodFields.Meta):
-        ordering = ["measure", "period_year", "period_kind", "period_number"]
+        ordering = ["measure_id", "period_year", "period_kind", "period_number"]
         constraints = [
             *PeriodFields.Meta.constraints,
             models.UniqueConstraint(
@@ -174,7 +174,7 @@ class Observation(PeriodFields, Reviewed):
     )
 
     class Meta(PeriodFields.Meta):
-        ordering = ["measure", "period_year", "period_kind", "period_number", "version"]
+        ordering = ["measure_id", "period_year", "period_kind", "period_number", "version"]
         constraints = [
             *PeriodFields.Meta.constraints,
             *Reviewed.Meta.constraints,
@@ -230,7 +230,7 @@ class ComparatorValue(PeriodFields):
     value = models.DecimalField(max_digits=18, decimal_places=6)
 
     class Meta(PeriodFields.Meta):
-        ordering = ["measure", "period_year", "period_kind", "period_number", "kind"]
+        ordering = ["measure_id", "period_year", "period_kind", "period_number", "kind"]
         constraints = [
             *PeriodFields.Meta.constraints,
             models.UniqueConstraint(

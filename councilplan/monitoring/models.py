@@ -22,7 +22,7 @@ class ReportingPeriod(PeriodFields):
     )
 
     class Meta(PeriodFields.Meta):
-        ordering = ["organisation", "period_year", "period_kind", "period_number"]
+        ordering = ["organisation_id", "period_year", "period_kind", "period_number"]
         constraints = [
             *PeriodFields.Meta.constraints,
             models.UniqueConstraint(
@@ -61,7 +61,7 @@ class ActionUpdate(Reviewed, Timestamped):
     )
 
     class Meta(Reviewed.Meta):
-        ordering = ["action", "reporting_period", "version"]
+        ordering = ["action_id", "reporting_period_id", "version"]
         constraints = [
             *Reviewed.Meta.constraints,
             models.UniqueConstraint(

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 
 from django.db.models import Q, QuerySet
 
@@ -43,11 +44,29 @@ def action_results(actions: QuerySet[Action], period: Period, *, today: date) ->
     return action_results_over(actions, [period], today_for=lambda _: today)[period]
 
 
+STATUS_FIELDS = (
+    "id",
+    "action_id",
+    "reporting_period",
+    "version",
+    "state",
+    "status",
+    "progress_rating",
+    "percent_complete",
+    "is_dca",
+)
+
+
 def action_results_over(
-    actions: QuerySet[Action], periods: Iterable[Period], *, today_for: Callable[[Period], date]
+    actions: QuerySet[Action],
+    periods: Iterable[Period],
+    *,
+    today_for: Callable[[Period], date],
+    detailed: Period | None = None,
 ) -> dict[Period, list[ActionResult]]:
     """Each action's approved status in each of ``periods``, judged on ``today_for(period)``:
-    one read of the actions and one of their updates, however many periods (a trend)."""
+    one read of the actions and one of their updates, however many periods (a trend). Only
+    the ``detailed`` period's updates carry their text (commentary); the others, statuses."""
     periods = list(periods)
     loaded = list(actions.prefetch_related("themes", "portfolios", "departments", "lead_officers"))
     in_periods = Q()
@@ -58,8 +77,12 @@ def action_results_over(
         .select_related("reporting_period")
         .order_by("action_id", "version")
     )
+    reads = [approved]
+    if detailed is not None and periods != [detailed]:
+        in_detail = Q(**period_lookup(detailed, "reporting_period__"))
+        reads = [approved.exclude(in_detail).only(*STATUS_FIELDS), approved.filter(in_detail)]
     latest: dict[tuple[int, Period], ActionUpdate] = {}
-    for update in approved:
+    for update in chain.from_iterable(reads):
         latest[(update.action_id, update.reporting_period.period)] = update  # highest version
     return {
         period: [

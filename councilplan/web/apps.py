@@ -6,3 +6,8 @@ class WebConfig(AppConfig):
 
     name = "councilplan.web"
     verbose_name = "Web"
+
+    def ready(self) -> None:
+        from .published_cache import watch_changes  # noqa: PLC0415 - needs the models loaded
+
+        watch_changes()

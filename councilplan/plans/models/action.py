@@ -70,7 +70,7 @@ class Action(models.Model):
     )
 
     class Meta:
-        ordering = ["plan", "order", "reference", "id"]
+        ordering = ["plan_id", "order", "reference", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "reference"],
@@ -100,7 +100,7 @@ class Milestone(models.Model):
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["action", "order", "id"]
+        ordering = ["action_id", "order", "id"]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.due.text})" if self.due.text else self.title
@@ -116,7 +116,7 @@ class ActionBudget(models.Model):
     savings = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
 
     class Meta:
-        ordering = ["action", "year"]
+        ordering = ["action_id", "year"]
         constraints = [
             models.UniqueConstraint(fields=["action", "year"], name="budget_once_per_year"),
         ]

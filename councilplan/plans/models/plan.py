@@ -156,7 +156,7 @@ class Theme(models.Model):
     )
 
     class Meta:
-        ordering = ["plan", "order", "title"]
+        ordering = ["plan_id", "order", "title"]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "parent", "title"], name="theme_unique_title_under_parent"

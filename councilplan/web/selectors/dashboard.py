@@ -129,7 +129,10 @@ def dashboard(actions: QuerySet[Action], plan: Plan, period: Period, *, today: d
     actions = actions.prefetch_related("milestones")
     periods = trend_periods(plan, period)
     by_period = action_results_over(
-        actions, periods, today_for=lambda p: today if p == period else min(today, p.end)
+        actions,
+        periods,
+        today_for=lambda p: today if p == period else min(today, p.end),
+        detailed=period,
     )
     results = by_period[period]
     before = periods[periods.index(period) - 1] if periods.index(period) else None

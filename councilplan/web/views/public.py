@@ -15,6 +15,7 @@ from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Action, Plan
 from councilplan.plans.selectors import published_plans
 from councilplan.web.charts import measure_chart
+from councilplan.web.published_cache import cached_page
 from councilplan.web.selectors.progress import (
     approved_updates,
     latest_reported_period,
@@ -39,13 +40,31 @@ def _published_plan(organisation: str, plan: str) -> Plan:
 
 def plan(request: HttpRequest, organisation: str, plan: str) -> HttpResponse:
     """A published plan: themes, actions with their latest approved status, and measures."""
-    progress = plan_progress(_published_plan(organisation, plan), today=date.today())
-    return render(request, "web/public/plan.html", {"progress": progress, "plan": progress.plan})
+    shown = _published_plan(organisation, plan)
+
+    def build() -> HttpResponse:
+        progress = plan_progress(shown, today=date.today())
+        context = {"progress": progress, "plan": progress.plan}
+        return render(request, "web/public/plan.html", context)
+
+    return cached_page(
+        request, organisation_id=shown.organisation_id, parts=("plan", shown.pk), build=build
+    )
 
 
 def plan_download(request: HttpRequest, organisation: str, plan: str, fmt: str) -> HttpResponse:
     """What the public plan page shows, as CSV or JSON."""
-    progress = plan_progress(_published_plan(organisation, plan), today=date.today())
+    shown = _published_plan(organisation, plan)
+    return cached_page(
+        request,
+        organisation_id=shown.organisation_id,
+        parts=("plan", shown.pk, fmt, request.get_host()),
+        build=lambda: _download(request, shown, fmt),
+    )
+
+
+def _download(request: HttpRequest, shown: Plan, fmt: str) -> HttpResponse:
+    progress = plan_progress(shown, today=date.today())
     records = progress_records(progress, request.build_absolute_uri("/").rstrip("/"))
     filename = f"{progress.plan.organisation.slug}-{progress.plan.slug}.{fmt}"
     disposition = f'attachment; filename="{filename}"'
@@ -65,6 +84,15 @@ def plan_download(request: HttpRequest, organisation: str, plan: str, fmt: str) 
 def action(request: HttpRequest, organisation: str, plan: str, action_id: int) -> HttpResponse:
     """A published action: what, who, when, milestones, and every approved update."""
     shown_plan = _published_plan(organisation, plan)
+    return cached_page(
+        request,
+        organisation_id=shown_plan.organisation_id,
+        parts=("action", shown_plan.pk, action_id),
+        build=lambda: _action(request, shown_plan, action_id),
+    )
+
+
+def _action(request: HttpRequest, shown_plan: Plan, action_id: int) -> HttpResponse:
     actions = published_plan_actions(shown_plan).filter(pk=action_id)
     found: Action = get_object_or_404(actions.prefetch_related("milestones"))
     period = latest_reported_period(actions)
@@ -88,6 +116,15 @@ def measure(request: HttpRequest, measure_id: int) -> HttpResponse:
     found: Measure = get_object_or_404(
         public_measures().select_related("organisation"), pk=measure_id
     )
+    return cached_page(
+        request,
+        organisation_id=found.organisation_id,
+        parts=("measure", found.pk),
+        build=lambda: _measure(request, found),
+    )
+
+
+def _measure(request: HttpRequest, found: Measure) -> HttpResponse:
     history = measure_history(found)
     return render(
         request,
