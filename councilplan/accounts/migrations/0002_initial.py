@@ -6,81 +6,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("accounts", "0001_initial"),
-        ("plans", "0001_initial"),
+        ('accounts', '0001_initial'),
+        ('plans', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="membership",
-            name="department",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="+",
-                to="plans.department",
-            ),
+            model_name='membership',
+            name='department',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.department'),
         ),
         migrations.AddField(
-            model_name="membership",
-            name="organisation",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="memberships",
-                to="plans.organisation",
-            ),
+            model_name='membership',
+            name='organisation',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='plans.organisation'),
         ),
         migrations.AddField(
-            model_name="membership",
-            name="portfolio",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="+",
-                to="plans.portfolio",
-            ),
+            model_name='membership',
+            name='portfolio',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.portfolio'),
         ),
         migrations.AddField(
-            model_name="membership",
-            name="user",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="memberships",
-                to=settings.AUTH_USER_MODEL,
-            ),
+            model_name='membership',
+            name='user',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddConstraint(
-            model_name="membership",
-            constraint=models.UniqueConstraint(
-                fields=("user", "organisation", "role", "department", "portfolio"),
-                name="membership_once",
-            ),
+            model_name='membership',
+            constraint=models.UniqueConstraint(fields=('user', 'organisation', 'role', 'department', 'portfolio'), name='membership_once'),
         ),
         migrations.AddConstraint(
-            model_name="membership",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("role", "department_lead"), _negated=True),
-                    ("department__isnull", False),
-                    _connector="OR",
-                ),
-                name="membership_department_lead_has_department",
-            ),
+            model_name='membership',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'department_lead'), _negated=True), ('department__isnull', False), _connector='OR'), name='membership_department_lead_has_department'),
         ),
         migrations.AddConstraint(
-            model_name="membership",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("role", "cabinet_member"), _negated=True),
-                    ("portfolio__isnull", False),
-                    _connector="OR",
-                ),
-                name="membership_cabinet_member_has_portfolio",
-            ),
+            model_name='membership',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'cabinet_member'), _negated=True), ('portfolio__isnull', False), _connector='OR'), name='membership_cabinet_member_has_portfolio'),
         ),
     ]

@@ -4,23 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("accounts", "0002_initial"),
+        ('accounts', '0002_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="LoginFailure",
+            name='LoginFailure',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("username", models.CharField(db_index=True, max_length=150)),
-                ("ip_address", models.GenericIPAddressField(blank=True, db_index=True, null=True)),
-                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('username', models.CharField(db_index=True, max_length=150)),
+                ('ip_address', models.GenericIPAddressField(blank=True, db_index=True, null=True)),
+                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
             ],
         ),
     ]

@@ -6,50 +6,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("accounts", "0003_login_failure"),
+        ('accounts', '0003_login_failure'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ApiToken",
+            name='ApiToken',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "name",
-                    models.CharField(
-                        help_text='What uses it, e.g. "Power BI dashboard".', max_length=100
-                    ),
-                ),
-                ("digest", models.CharField(editable=False, max_length=64, unique=True)),
-                (
-                    "prefix",
-                    models.CharField(
-                        editable=False,
-                        help_text="The key's first characters, to recognise it.",
-                        max_length=12,
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("last_used_at", models.DateTimeField(blank=True, editable=False, null=True)),
-                ("is_revoked", models.BooleanField(default=False, verbose_name="revoked")),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="api_tokens",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(help_text='What uses it, e.g. "Power BI dashboard".', max_length=100)),
+                ('digest', models.CharField(editable=False, max_length=64, unique=True)),
+                ('prefix', models.CharField(editable=False, help_text="The key's first characters, to recognise it.", max_length=12)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('last_used_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                ('is_revoked', models.BooleanField(default=False, verbose_name='revoked')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "API token",
-                "ordering": ["user", "-created_at", "id"],
+                'verbose_name': 'API token',
+                'ordering': ['user', '-created_at', 'id'],
             },
         ),
     ]

@@ -6,95 +6,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("measures", "0001_initial"),
-        ("plans", "0001_initial"),
+        ('measures', '0001_initial'),
+        ('plans', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AuditEntry",
+            name='AuditEntry',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
-                (
-                    "period",
-                    models.CharField(blank=True, help_text='e.g. "2020/21 Q4".', max_length=20),
-                ),
-                (
-                    "verb",
-                    models.CharField(
-                        choices=[
-                            ("created", "Created"),
-                            ("changed", "Changed"),
-                            ("submitted", "Submitted"),
-                            ("returned", "Returned"),
-                            ("approved", "Approved"),
-                            ("locked", "Period locked"),
-                            ("unlocked", "Period unlocked"),
-                            ("corrected", "Corrected after locking"),
-                            ("commented", "Commented"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                ("summary", models.CharField(max_length=300)),
-                (
-                    "changes",
-                    models.JSONField(
-                        blank=True, default=dict, help_text='{"field": ["old", "new"]}'
-                    ),
-                ),
-                ("reason", models.TextField(blank=True)),
-                (
-                    "action",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="history",
-                        to="plans.action",
-                    ),
-                ),
-                (
-                    "measure",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="history",
-                        to="measures.measure",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="plans.organisation",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
+                ('period', models.CharField(blank=True, help_text='e.g. "2020/21 Q4".', max_length=20)),
+                ('verb', models.CharField(choices=[('created', 'Created'), ('changed', 'Changed'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('approved', 'Approved'), ('locked', 'Period locked'), ('unlocked', 'Period unlocked'), ('corrected', 'Corrected after locking'), ('commented', 'Commented')], max_length=16)),
+                ('summary', models.CharField(max_length=300)),
+                ('changes', models.JSONField(blank=True, default=dict, help_text='{"field": ["old", "new"]}')),
+                ('reason', models.TextField(blank=True)),
+                ('action', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='history', to='plans.action')),
+                ('measure', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='history', to='measures.measure')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.organisation')),
+                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name_plural": "audit entries",
-                "ordering": ["-at", "-id"],
+                'verbose_name_plural': 'audit entries',
+                'ordering': ['-at', '-id'],
             },
         ),
     ]

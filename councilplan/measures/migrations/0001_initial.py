@@ -10,628 +10,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("plans", "0001_initial"),
+        ('plans', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Measure",
+            name='Measure',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        blank=True, help_text="The council's own reference.", max_length=40
-                    ),
-                ),
-                (
-                    "national_id",
-                    models.CharField(
-                        blank=True,
-                        help_text="An LG Inform metric id, ASCOF code or similar, to compare with other councils.",
-                        max_length=40,
-                        verbose_name="national identifier",
-                    ),
-                ),
-                ("title", models.TextField()),
-                ("definition", models.TextField(blank=True)),
-                (
-                    "unit",
-                    models.CharField(
-                        choices=[
-                            ("number", "Number"),
-                            ("percent", "Percentage"),
-                            ("pounds", "Pounds (£)"),
-                            ("days", "Days"),
-                            ("rate", "Rate per population"),
-                        ],
-                        default=councilplan.domain.units.Unit["NUMBER"],
-                        max_length=8,
-                    ),
-                ),
-                (
-                    "rate_per",
-                    models.PositiveIntegerField(
-                        blank=True,
-                        help_text="For rates: per how many (1,000, 10,000, 100,000).",
-                        null=True,
-                    ),
-                ),
-                (
-                    "rate_population",
-                    models.CharField(
-                        blank=True,
-                        help_text='For rates: of whom, e.g. "aged 0-17", "aged 65+".',
-                        max_length=100,
-                    ),
-                ),
-                ("numerator_definition", models.TextField(blank=True)),
-                ("denominator_definition", models.TextField(blank=True)),
-                (
-                    "decimals",
-                    models.PositiveSmallIntegerField(default=0, verbose_name="decimal places"),
-                ),
-                (
-                    "polarity",
-                    models.CharField(
-                        choices=[
-                            ("higher", "Higher is better"),
-                            ("lower", "Lower is better"),
-                            ("none", "Neither (contextual)"),
-                        ],
-                        default=councilplan.domain.status.Polarity["HIGHER"],
-                        max_length=8,
-                    ),
-                ),
-                (
-                    "frequency",
-                    models.CharField(
-                        choices=[
-                            ("monthly", "Monthly"),
-                            ("quarterly", "Quarterly"),
-                            ("annual", "Annual"),
-                            ("biennial", "Every two years"),
-                        ],
-                        default=councilplan.domain.periods.Frequency["QUARTERLY"],
-                        max_length=12,
-                    ),
-                ),
-                (
-                    "aggregation",
-                    models.CharField(
-                        choices=[
-                            ("sum", "Sum of the periods"),
-                            ("latest", "Latest value"),
-                            ("average", "Average of the periods"),
-                            ("rolling_12", "Rolling 12 months"),
-                        ],
-                        default=councilplan.domain.periods.Aggregation["LATEST"],
-                        help_text="How the values of shorter periods combine into a year.",
-                        max_length=12,
-                    ),
-                ),
-                ("data_source", models.CharField(blank=True, max_length=300)),
-                (
-                    "reporting_level",
-                    models.CharField(
-                        choices=[
-                            ("council_plan", "Council plan"),
-                            ("directorate", "Directorate"),
-                            ("service", "Service"),
-                        ],
-                        default="council_plan",
-                        max_length=16,
-                    ),
-                ),
-                (
-                    "status_scheme",
-                    models.JSONField(
-                        blank=True,
-                        help_text="Overrides the organisation's status rule for this measure.",
-                        null=True,
-                        validators=[councilplan.core.validators.validate_status_scheme],
-                    ),
-                ),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True,
-                        help_text="Where it was read from: file and line.",
-                        max_length=200,
-                    ),
-                ),
-                (
-                    "actions",
-                    models.ManyToManyField(blank=True, related_name="measures", to="plans.action"),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="measures",
-                        to="plans.organisation",
-                    ),
-                ),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="measures",
-                        to="plans.officer",
-                    ),
-                ),
-                (
-                    "themes",
-                    models.ManyToManyField(blank=True, related_name="measures", to="plans.theme"),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(blank=True, help_text="The council's own reference.", max_length=40)),
+                ('national_id', models.CharField(blank=True, help_text='An LG Inform metric id, ASCOF code or similar, to compare with other councils.', max_length=40, verbose_name='national identifier')),
+                ('title', models.TextField()),
+                ('definition', models.TextField(blank=True)),
+                ('unit', models.CharField(choices=[('number', 'Number'), ('percent', 'Percentage'), ('pounds', 'Pounds (£)'), ('days', 'Days'), ('rate', 'Rate per population')], default=councilplan.domain.units.Unit['NUMBER'], max_length=8)),
+                ('rate_per', models.PositiveIntegerField(blank=True, help_text='For rates: per how many (1,000, 10,000, 100,000).', null=True)),
+                ('rate_population', models.CharField(blank=True, help_text='For rates: of whom, e.g. "aged 0-17", "aged 65+".', max_length=100)),
+                ('numerator_definition', models.TextField(blank=True)),
+                ('denominator_definition', models.TextField(blank=True)),
+                ('decimals', models.PositiveSmallIntegerField(default=0, verbose_name='decimal places')),
+                ('polarity', models.CharField(choices=[('higher', 'Higher is better'), ('lower', 'Lower is better'), ('none', 'Neither (contextual)')], default=councilplan.domain.status.Polarity['HIGHER'], max_length=8)),
+                ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly'), ('annual', 'Annual'), ('biennial', 'Every two years')], default=councilplan.domain.periods.Frequency['QUARTERLY'], max_length=12)),
+                ('aggregation', models.CharField(choices=[('sum', 'Sum of the periods'), ('latest', 'Latest value'), ('average', 'Average of the periods'), ('rolling_12', 'Rolling 12 months')], default=councilplan.domain.periods.Aggregation['LATEST'], help_text='How the values of shorter periods combine into a year.', max_length=12)),
+                ('data_source', models.CharField(blank=True, max_length=300)),
+                ('reporting_level', models.CharField(choices=[('council_plan', 'Council plan'), ('directorate', 'Directorate'), ('service', 'Service')], default='council_plan', max_length=16)),
+                ('status_scheme', models.JSONField(blank=True, help_text="Overrides the organisation's status rule for this measure.", null=True, validators=[councilplan.core.validators.validate_status_scheme])),
+                ('source', models.CharField(blank=True, help_text='Where it was read from: file and line.', max_length=200)),
+                ('actions', models.ManyToManyField(blank=True, related_name='measures', to='plans.action')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measures', to='plans.organisation')),
+                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='measures', to='plans.officer')),
+                ('themes', models.ManyToManyField(blank=True, related_name='measures', to='plans.theme')),
             ],
             options={
-                "ordering": ["organisation", "code", "title"],
+                'ordering': ['organisation', 'code', 'title'],
             },
         ),
         migrations.CreateModel(
-            name="ComparatorValue",
+            name='ComparatorValue',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[
-                            ("year", "Financial year"),
-                            ("quarter", "Quarter"),
-                            ("month", "Month"),
-                        ],
-                        max_length=8,
-                        verbose_name="period kind",
-                    ),
-                ),
-                (
-                    "period_year",
-                    models.PositiveSmallIntegerField(verbose_name="financial year starting"),
-                ),
-                (
-                    "period_number",
-                    models.PositiveSmallIntegerField(default=0, verbose_name="quarter or month"),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("national", "England / national"),
-                            ("regional", "Region"),
-                            ("nearest_neighbours", "Statistical nearest neighbours"),
-                            ("other", "Other area"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("area_name", models.CharField(blank=True, max_length=200)),
-                ("gss_code", models.CharField(blank=True, max_length=9, verbose_name="GSS code")),
-                ("value", models.DecimalField(decimal_places=6, max_digits=18)),
-                (
-                    "measure",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="comparator_values",
-                        to="measures.measure",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('year', 'Financial year'), ('quarter', 'Quarter'), ('month', 'Month')], max_length=8, verbose_name='period kind')),
+                ('period_year', models.PositiveSmallIntegerField(verbose_name='financial year starting')),
+                ('period_number', models.PositiveSmallIntegerField(default=0, verbose_name='quarter or month')),
+                ('kind', models.CharField(choices=[('national', 'England / national'), ('regional', 'Region'), ('nearest_neighbours', 'Statistical nearest neighbours'), ('other', 'Other area')], max_length=20)),
+                ('area_name', models.CharField(blank=True, max_length=200)),
+                ('gss_code', models.CharField(blank=True, max_length=9, verbose_name='GSS code')),
+                ('value', models.DecimalField(decimal_places=6, max_digits=18)),
+                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comparator_values', to='measures.measure')),
             ],
             options={
-                "ordering": ["measure", "period_year", "period_kind", "period_number", "kind"],
-                "abstract": False,
+                'ordering': ['measure', 'period_year', 'period_kind', 'period_number', 'kind'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="Observation",
+            name='Observation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[
-                            ("year", "Financial year"),
-                            ("quarter", "Quarter"),
-                            ("month", "Month"),
-                        ],
-                        max_length=8,
-                        verbose_name="period kind",
-                    ),
-                ),
-                (
-                    "period_year",
-                    models.PositiveSmallIntegerField(verbose_name="financial year starting"),
-                ),
-                (
-                    "period_number",
-                    models.PositiveSmallIntegerField(default=0, verbose_name="quarter or month"),
-                ),
-                ("version", models.PositiveSmallIntegerField(default=1)),
-                ("revision", models.PositiveIntegerField(default=0, editable=False)),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("returned", "Returned"),
-                            ("approved", "Approved"),
-                        ],
-                        default="draft",
-                        max_length=16,
-                    ),
-                ),
-                ("returned_reason", models.TextField(blank=True)),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("approved_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "value",
-                    models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True),
-                ),
-                ("no_value_reason", models.CharField(blank=True, max_length=200)),
-                (
-                    "numerator",
-                    models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True),
-                ),
-                (
-                    "denominator",
-                    models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True),
-                ),
-                (
-                    "data_note",
-                    models.CharField(
-                        blank=True, help_text='e.g. "Q3 data", "rolling 12 months".', max_length=200
-                    ),
-                ),
-                ("is_provisional", models.BooleanField(default=False, verbose_name="provisional")),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True,
-                        help_text="Where it was read from: file and line.",
-                        max_length=200,
-                    ),
-                ),
-                (
-                    "approved_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "measure",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="observations",
-                        to="measures.measure",
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('year', 'Financial year'), ('quarter', 'Quarter'), ('month', 'Month')], max_length=8, verbose_name='period kind')),
+                ('period_year', models.PositiveSmallIntegerField(verbose_name='financial year starting')),
+                ('period_number', models.PositiveSmallIntegerField(default=0, verbose_name='quarter or month')),
+                ('version', models.PositiveSmallIntegerField(default=1)),
+                ('revision', models.PositiveIntegerField(default=0, editable=False)),
+                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('approved', 'Approved')], default='draft', max_length=16)),
+                ('returned_reason', models.TextField(blank=True)),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('approved_at', models.DateTimeField(blank=True, null=True)),
+                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                ('no_value_reason', models.CharField(blank=True, max_length=200)),
+                ('numerator', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                ('denominator', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                ('data_note', models.CharField(blank=True, help_text='e.g. "Q3 data", "rolling 12 months".', max_length=200)),
+                ('is_provisional', models.BooleanField(default=False, verbose_name='provisional')),
+                ('source', models.CharField(blank=True, help_text='Where it was read from: file and line.', max_length=200)),
+                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='observations', to='measures.measure')),
+                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["measure", "period_year", "period_kind", "period_number", "version"],
-                "abstract": False,
+                'ordering': ['measure', 'period_year', 'period_kind', 'period_number', 'version'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="Target",
+            name='Target',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[
-                            ("year", "Financial year"),
-                            ("quarter", "Quarter"),
-                            ("month", "Month"),
-                        ],
-                        max_length=8,
-                        verbose_name="period kind",
-                    ),
-                ),
-                (
-                    "period_year",
-                    models.PositiveSmallIntegerField(verbose_name="financial year starting"),
-                ),
-                (
-                    "period_number",
-                    models.PositiveSmallIntegerField(default=0, verbose_name="quarter or month"),
-                ),
-                ("value", models.DecimalField(decimal_places=6, max_digits=18)),
-                (
-                    "tolerance",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=6,
-                        help_text="Amber band around the target.",
-                        max_digits=18,
-                        null=True,
-                    ),
-                ),
-                ("tolerance_is_percent", models.BooleanField(default=False)),
-                ("rationale", models.TextField(blank=True)),
-                (
-                    "baseline",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=6,
-                        help_text="For stretch targets.",
-                        max_digits=18,
-                        null=True,
-                    ),
-                ),
-                (
-                    "reward_threshold",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=4,
-                        help_text="Share of the agreed improvement that earns reward grant, e.g. 0.6.",
-                        max_digits=5,
-                        null=True,
-                    ),
-                ),
-                (
-                    "measure",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="targets",
-                        to="measures.measure",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('year', 'Financial year'), ('quarter', 'Quarter'), ('month', 'Month')], max_length=8, verbose_name='period kind')),
+                ('period_year', models.PositiveSmallIntegerField(verbose_name='financial year starting')),
+                ('period_number', models.PositiveSmallIntegerField(default=0, verbose_name='quarter or month')),
+                ('value', models.DecimalField(decimal_places=6, max_digits=18)),
+                ('tolerance', models.DecimalField(blank=True, decimal_places=6, help_text='Amber band around the target.', max_digits=18, null=True)),
+                ('tolerance_is_percent', models.BooleanField(default=False)),
+                ('rationale', models.TextField(blank=True)),
+                ('baseline', models.DecimalField(blank=True, decimal_places=6, help_text='For stretch targets.', max_digits=18, null=True)),
+                ('reward_threshold', models.DecimalField(blank=True, decimal_places=4, help_text='Share of the agreed improvement that earns reward grant, e.g. 0.6.', max_digits=5, null=True)),
+                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='measures.measure')),
             ],
             options={
-                "ordering": ["measure", "period_year", "period_kind", "period_number"],
-                "abstract": False,
+                'ordering': ['measure', 'period_year', 'period_kind', 'period_number'],
+                'abstract': False,
             },
         ),
         migrations.AddConstraint(
-            model_name="measure",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("code", ""), _negated=True),
-                fields=("organisation", "code"),
-                name="measure_unique_code",
-            ),
+            model_name='measure',
+            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('organisation', 'code'), name='measure_unique_code'),
         ),
         migrations.AddConstraint(
-            model_name="measure",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("decimals__lte", 6)), name="measure_decimals_at_most_6"
-            ),
+            model_name='measure',
+            constraint=models.CheckConstraint(condition=models.Q(('decimals__lte', 6)), name='measure_decimals_at_most_6'),
         ),
         migrations.AddConstraint(
-            model_name="measure",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("unit", councilplan.domain.units.Unit["RATE"]), _negated=True),
-                    ("rate_per__isnull", False),
-                    _connector="OR",
-                ),
-                name="measure_rate_has_base",
-            ),
+            model_name='measure',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('unit', councilplan.domain.units.Unit['RATE']), _negated=True), ('rate_per__isnull', False), _connector='OR'), name='measure_rate_has_base'),
         ),
         migrations.AddConstraint(
-            model_name="comparatorvalue",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["YEAR"]),
-                        ("period_number", 0),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["QUARTER"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 4),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["MONTH"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 12),
-                    ),
-                    _connector="OR",
-                ),
-                name="measures_comparatorvalue_period_number_fits_kind",
-            ),
+            model_name='comparatorvalue',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('period_kind', councilplan.domain.periods.PeriodKind['YEAR']), ('period_number', 0)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['QUARTER']), ('period_number__gte', 1), ('period_number__lte', 4)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['MONTH']), ('period_number__gte', 1), ('period_number__lte', 12)), _connector='OR'), name='measures_comparatorvalue_period_number_fits_kind'),
         ),
         migrations.AddConstraint(
-            model_name="comparatorvalue",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("period_year__gte", 1900), ("period_year__lte", 2200)),
-                name="measures_comparatorvalue_period_year_plausible",
-            ),
+            model_name='comparatorvalue',
+            constraint=models.CheckConstraint(condition=models.Q(('period_year__gte', 1900), ('period_year__lte', 2200)), name='measures_comparatorvalue_period_year_plausible'),
         ),
         migrations.AddConstraint(
-            model_name="comparatorvalue",
-            constraint=models.UniqueConstraint(
-                fields=(
-                    "measure",
-                    "kind",
-                    "area_name",
-                    "period_kind",
-                    "period_year",
-                    "period_number",
-                ),
-                name="comparator_once_per_area_and_period",
-            ),
+            model_name='comparatorvalue',
+            constraint=models.UniqueConstraint(fields=('measure', 'kind', 'area_name', 'period_kind', 'period_year', 'period_number'), name='comparator_once_per_area_and_period'),
         ),
         migrations.AddConstraint(
-            model_name="observation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["YEAR"]),
-                        ("period_number", 0),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["QUARTER"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 4),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["MONTH"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 12),
-                    ),
-                    _connector="OR",
-                ),
-                name="measures_observation_period_number_fits_kind",
-            ),
+            model_name='observation',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('period_kind', councilplan.domain.periods.PeriodKind['YEAR']), ('period_number', 0)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['QUARTER']), ('period_number__gte', 1), ('period_number__lte', 4)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['MONTH']), ('period_number__gte', 1), ('period_number__lte', 12)), _connector='OR'), name='measures_observation_period_number_fits_kind'),
         ),
         migrations.AddConstraint(
-            model_name="observation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("period_year__gte", 1900), ("period_year__lte", 2200)),
-                name="measures_observation_period_year_plausible",
-            ),
+            model_name='observation',
+            constraint=models.CheckConstraint(condition=models.Q(('period_year__gte', 1900), ('period_year__lte', 2200)), name='measures_observation_period_year_plausible'),
         ),
         migrations.AddConstraint(
-            model_name="observation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("version__gte", 1)), name="measures_observation_version_from_1"
-            ),
+            model_name='observation',
+            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='measures_observation_version_from_1'),
         ),
         migrations.AddConstraint(
-            model_name="observation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state", "approved"), _negated=True),
-                    ("approved_at__isnull", False),
-                    _connector="OR",
-                ),
-                name="measures_observation_approved_has_time",
-            ),
+            model_name='observation',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'approved'), _negated=True), ('approved_at__isnull', False), _connector='OR'), name='measures_observation_approved_has_time'),
         ),
         migrations.AddConstraint(
-            model_name="observation",
-            constraint=models.UniqueConstraint(
-                fields=("measure", "period_kind", "period_year", "period_number", "version"),
-                name="observation_version_once_per_period",
-            ),
+            model_name='observation',
+            constraint=models.UniqueConstraint(fields=('measure', 'period_kind', 'period_year', 'period_number', 'version'), name='observation_version_once_per_period'),
         ),
         migrations.AddConstraint(
-            model_name="observation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("no_value_reason", ""),
-                        models.Q(
-                            ("value__isnull", False),
-                            models.Q(("denominator__isnull", False), ("numerator__isnull", False)),
-                            _connector="OR",
-                        ),
-                    ),
-                    models.Q(
-                        models.Q(("no_value_reason", ""), _negated=True), ("value__isnull", True)
-                    ),
-                    _connector="OR",
-                ),
-                name="observation_value_xor_reason",
-            ),
+            model_name='observation',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('no_value_reason', ''), models.Q(('value__isnull', False), models.Q(('denominator__isnull', False), ('numerator__isnull', False)), _connector='OR')), models.Q(models.Q(('no_value_reason', ''), _negated=True), ('value__isnull', True)), _connector='OR'), name='observation_value_xor_reason'),
         ),
         migrations.AddConstraint(
-            model_name="observation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("denominator__isnull", True),
-                    models.Q(("denominator", 0), _negated=True),
-                    _connector="OR",
-                ),
-                name="observation_denominator_not_zero",
-            ),
+            model_name='observation',
+            constraint=models.CheckConstraint(condition=models.Q(('denominator__isnull', True), models.Q(('denominator', 0), _negated=True), _connector='OR'), name='observation_denominator_not_zero'),
         ),
         migrations.AddConstraint(
-            model_name="target",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["YEAR"]),
-                        ("period_number", 0),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["QUARTER"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 4),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["MONTH"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 12),
-                    ),
-                    _connector="OR",
-                ),
-                name="measures_target_period_number_fits_kind",
-            ),
+            model_name='target',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('period_kind', councilplan.domain.periods.PeriodKind['YEAR']), ('period_number', 0)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['QUARTER']), ('period_number__gte', 1), ('period_number__lte', 4)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['MONTH']), ('period_number__gte', 1), ('period_number__lte', 12)), _connector='OR'), name='measures_target_period_number_fits_kind'),
         ),
         migrations.AddConstraint(
-            model_name="target",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("period_year__gte", 1900), ("period_year__lte", 2200)),
-                name="measures_target_period_year_plausible",
-            ),
+            model_name='target',
+            constraint=models.CheckConstraint(condition=models.Q(('period_year__gte', 1900), ('period_year__lte', 2200)), name='measures_target_period_year_plausible'),
         ),
         migrations.AddConstraint(
-            model_name="target",
-            constraint=models.UniqueConstraint(
-                fields=("measure", "period_kind", "period_year", "period_number"),
-                name="target_once_per_period",
-            ),
+            model_name='target',
+            constraint=models.UniqueConstraint(fields=('measure', 'period_kind', 'period_year', 'period_number'), name='target_once_per_period'),
         ),
         migrations.AddConstraint(
-            model_name="target",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("tolerance__gte", 0), ("tolerance__isnull", True), _connector="OR"
-                ),
-                name="target_tolerance_not_negative",
-            ),
+            model_name='target',
+            constraint=models.CheckConstraint(condition=models.Q(('tolerance__gte', 0), ('tolerance__isnull', True), _connector='OR'), name='target_tolerance_not_negative'),
         ),
         migrations.AddConstraint(
-            model_name="target",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("reward_threshold__isnull", True),
-                    models.Q(("reward_threshold__gte", 0), ("reward_threshold__lte", 1)),
-                    _connector="OR",
-                ),
-                name="target_reward_threshold_is_a_share",
-            ),
+            model_name='target',
+            constraint=models.CheckConstraint(condition=models.Q(('reward_threshold__isnull', True), models.Q(('reward_threshold__gte', 0), ('reward_threshold__lte', 1)), _connector='OR'), name='target_reward_threshold_is_a_share'),
         ),
     ]

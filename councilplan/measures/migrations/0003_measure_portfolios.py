@@ -4,20 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("measures", "0002_changed_by"),
-        ("plans", "0001_initial"),
+        ('measures', '0002_changed_by'),
+        ('plans', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="measure",
-            name="portfolios",
-            field=models.ManyToManyField(
-                blank=True,
-                help_text="Cabinet portfolios it is reported under, where a document says so.",
-                related_name="measures",
-                to="plans.portfolio",
-            ),
+            model_name='measure',
+            name='portfolios',
+            field=models.ManyToManyField(blank=True, help_text='Cabinet portfolios it is reported under, where a document says so.', related_name='measures', to='plans.portfolio'),
         ),
     ]

@@ -7,265 +7,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("plans", "0001_initial"),
+        ('plans', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ReportingPeriod",
+            name='ReportingPeriod',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[
-                            ("year", "Financial year"),
-                            ("quarter", "Quarter"),
-                            ("month", "Month"),
-                        ],
-                        max_length=8,
-                        verbose_name="period kind",
-                    ),
-                ),
-                (
-                    "period_year",
-                    models.PositiveSmallIntegerField(verbose_name="financial year starting"),
-                ),
-                (
-                    "period_number",
-                    models.PositiveSmallIntegerField(default=0, verbose_name="quarter or month"),
-                ),
-                (
-                    "deadline",
-                    models.DateField(blank=True, help_text="When updates are due.", null=True),
-                ),
-                (
-                    "is_locked",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Once published, changes only through a recorded correction.",
-                        verbose_name="locked",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="reporting_periods",
-                        to="plans.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('year', 'Financial year'), ('quarter', 'Quarter'), ('month', 'Month')], max_length=8, verbose_name='period kind')),
+                ('period_year', models.PositiveSmallIntegerField(verbose_name='financial year starting')),
+                ('period_number', models.PositiveSmallIntegerField(default=0, verbose_name='quarter or month')),
+                ('deadline', models.DateField(blank=True, help_text='When updates are due.', null=True)),
+                ('is_locked', models.BooleanField(default=False, help_text='Once published, changes only through a recorded correction.', verbose_name='locked')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reporting_periods', to='plans.organisation')),
             ],
             options={
-                "ordering": ["organisation", "period_year", "period_kind", "period_number"],
-                "abstract": False,
+                'ordering': ['organisation', 'period_year', 'period_kind', 'period_number'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="ActionUpdate",
+            name='ActionUpdate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("version", models.PositiveSmallIntegerField(default=1)),
-                ("revision", models.PositiveIntegerField(default=0, editable=False)),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("returned", "Returned"),
-                            ("approved", "Approved"),
-                        ],
-                        default="draft",
-                        max_length=16,
-                    ),
-                ),
-                ("returned_reason", models.TextField(blank=True)),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("approved_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "progress_rating",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("on_track", "On track"),
-                            ("some_slippage", "Some slippage"),
-                            ("major_slippage", "Major slippage"),
-                            ("completed", "Completed"),
-                            ("not_started", "Not started"),
-                            ("activity_paused", "Activity paused"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("green", "Green"),
-                            ("amber_green", "Amber / Green"),
-                            ("amber", "Amber"),
-                            ("amber_red", "Amber / Red"),
-                            ("red", "Red"),
-                            ("blue", "Blue"),
-                            ("grey", "Monitored only"),
-                            ("no_target", "No target set"),
-                            ("no_data", "No data"),
-                            ("not_assessed", "Cannot be assessed"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                (
-                    "is_dca",
-                    models.BooleanField(
-                        default=False,
-                        help_text='The status is a major project\'s DCA, shown as "Red (Q4 DCA)".',
-                        verbose_name="delivery confidence assessment",
-                    ),
-                ),
-                ("percent_complete", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("commentary", models.TextField(blank=True)),
-                ("mitigation", models.TextField(blank=True, verbose_name="issues and mitigations")),
-                ("next_steps", models.TextField(blank=True)),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True,
-                        help_text="Where it was read from: file and line.",
-                        max_length=200,
-                    ),
-                ),
-                (
-                    "action",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="updates",
-                        to="plans.action",
-                    ),
-                ),
-                (
-                    "approved_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "reporting_period",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="action_updates",
-                        to="monitoring.reportingperiod",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('version', models.PositiveSmallIntegerField(default=1)),
+                ('revision', models.PositiveIntegerField(default=0, editable=False)),
+                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('approved', 'Approved')], default='draft', max_length=16)),
+                ('returned_reason', models.TextField(blank=True)),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('approved_at', models.DateTimeField(blank=True, null=True)),
+                ('progress_rating', models.CharField(blank=True, choices=[('on_track', 'On track'), ('some_slippage', 'Some slippage'), ('major_slippage', 'Major slippage'), ('completed', 'Completed'), ('not_started', 'Not started'), ('activity_paused', 'Activity paused')], max_length=16)),
+                ('status', models.CharField(blank=True, choices=[('green', 'Green'), ('amber_green', 'Amber / Green'), ('amber', 'Amber'), ('amber_red', 'Amber / Red'), ('red', 'Red'), ('blue', 'Blue'), ('grey', 'Monitored only'), ('no_target', 'No target set'), ('no_data', 'No data'), ('not_assessed', 'Cannot be assessed')], max_length=16)),
+                ('is_dca', models.BooleanField(default=False, help_text='The status is a major project\'s DCA, shown as "Red (Q4 DCA)".', verbose_name='delivery confidence assessment')),
+                ('percent_complete', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('commentary', models.TextField(blank=True)),
+                ('mitigation', models.TextField(blank=True, verbose_name='issues and mitigations')),
+                ('next_steps', models.TextField(blank=True)),
+                ('source', models.CharField(blank=True, help_text='Where it was read from: file and line.', max_length=200)),
+                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='plans.action')),
+                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('reporting_period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='action_updates', to='monitoring.reportingperiod')),
             ],
             options={
-                "ordering": ["action", "reporting_period", "version"],
-                "abstract": False,
+                'ordering': ['action', 'reporting_period', 'version'],
+                'abstract': False,
             },
         ),
         migrations.AddConstraint(
-            model_name="reportingperiod",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["YEAR"]),
-                        ("period_number", 0),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["QUARTER"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 4),
-                    ),
-                    models.Q(
-                        ("period_kind", councilplan.domain.periods.PeriodKind["MONTH"]),
-                        ("period_number__gte", 1),
-                        ("period_number__lte", 12),
-                    ),
-                    _connector="OR",
-                ),
-                name="monitoring_reportingperiod_period_number_fits_kind",
-            ),
+            model_name='reportingperiod',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('period_kind', councilplan.domain.periods.PeriodKind['YEAR']), ('period_number', 0)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['QUARTER']), ('period_number__gte', 1), ('period_number__lte', 4)), models.Q(('period_kind', councilplan.domain.periods.PeriodKind['MONTH']), ('period_number__gte', 1), ('period_number__lte', 12)), _connector='OR'), name='monitoring_reportingperiod_period_number_fits_kind'),
         ),
         migrations.AddConstraint(
-            model_name="reportingperiod",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("period_year__gte", 1900), ("period_year__lte", 2200)),
-                name="monitoring_reportingperiod_period_year_plausible",
-            ),
+            model_name='reportingperiod',
+            constraint=models.CheckConstraint(condition=models.Q(('period_year__gte', 1900), ('period_year__lte', 2200)), name='monitoring_reportingperiod_period_year_plausible'),
         ),
         migrations.AddConstraint(
-            model_name="reportingperiod",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "period_kind", "period_year", "period_number"),
-                name="reporting_period_once_per_organisation",
-            ),
+            model_name='reportingperiod',
+            constraint=models.UniqueConstraint(fields=('organisation', 'period_kind', 'period_year', 'period_number'), name='reporting_period_once_per_organisation'),
         ),
         migrations.AddConstraint(
-            model_name="actionupdate",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("version__gte", 1)),
-                name="monitoring_actionupdate_version_from_1",
-            ),
+            model_name='actionupdate',
+            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='monitoring_actionupdate_version_from_1'),
         ),
         migrations.AddConstraint(
-            model_name="actionupdate",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state", "approved"), _negated=True),
-                    ("approved_at__isnull", False),
-                    _connector="OR",
-                ),
-                name="monitoring_actionupdate_approved_has_time",
-            ),
+            model_name='actionupdate',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'approved'), _negated=True), ('approved_at__isnull', False), _connector='OR'), name='monitoring_actionupdate_approved_has_time'),
         ),
         migrations.AddConstraint(
-            model_name="actionupdate",
-            constraint=models.UniqueConstraint(
-                fields=("action", "reporting_period", "version"),
-                name="update_version_once_per_period",
-            ),
+            model_name='actionupdate',
+            constraint=models.UniqueConstraint(fields=('action', 'reporting_period', 'version'), name='update_version_once_per_period'),
         ),
         migrations.AddConstraint(
-            model_name="actionupdate",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("percent_complete__isnull", True),
-                    ("percent_complete__lte", 100),
-                    _connector="OR",
-                ),
-                name="update_percent_complete_at_most_100",
-            ),
+            model_name='actionupdate',
+            constraint=models.CheckConstraint(condition=models.Q(('percent_complete__isnull', True), ('percent_complete__lte', 100), _connector='OR'), name='update_percent_complete_at_most_100'),
         ),
     ]

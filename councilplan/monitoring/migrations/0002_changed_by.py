@@ -6,22 +6,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("monitoring", "0001_initial"),
+        ('monitoring', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="actionupdate",
-            name="changed_by",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="Who saved this version last.",
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-            ),
+            model_name='actionupdate',
+            name='changed_by',
+            field=models.ForeignKey(blank=True, help_text='Who saved this version last.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
     ]

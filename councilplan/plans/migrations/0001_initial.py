@@ -9,6 +9,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -17,673 +18,250 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="Organisation",
+            name='Organisation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, unique=True)),
-                ("slug", models.SlugField(max_length=80, unique=True)),
-                (
-                    "gss_code",
-                    models.CharField(
-                        blank=True,
-                        help_text="ONS area code, e.g. E06000015 for Derby.",
-                        max_length=9,
-                        verbose_name="GSS code",
-                    ),
-                ),
-                (
-                    "measure_status_scheme",
-                    models.JSONField(
-                        blank=True,
-                        default=dict,
-                        help_text="How measure statuses are worked out (see councilplan.domain.measure_status).",
-                        validators=[councilplan.core.validators.validate_status_scheme],
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, unique=True)),
+                ('slug', models.SlugField(max_length=80, unique=True)),
+                ('gss_code', models.CharField(blank=True, help_text='ONS area code, e.g. E06000015 for Derby.', max_length=9, verbose_name='GSS code')),
+                ('measure_status_scheme', models.JSONField(blank=True, default=dict, help_text='How measure statuses are worked out (see councilplan.domain.measure_status).', validators=[councilplan.core.validators.validate_status_scheme])),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Department",
+            name='Department',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "abbreviation",
-                    models.CharField(blank=True, help_text='e.g. "ETE", "CCP".', max_length=20),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="children",
-                        to="plans.department",
-                        verbose_name="directorate",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="departments",
-                        to="plans.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('abbreviation', models.CharField(blank=True, help_text='e.g. "ETE", "CCP".', max_length=20)),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='plans.department', verbose_name='directorate')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='departments', to='plans.organisation')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Action",
+            name='Action',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "lineage",
-                    models.UUIDField(
-                        db_index=True,
-                        default=uuid.uuid4,
-                        editable=False,
-                        help_text="Shared by an action and those carried forward from it, across renumbering.",
-                    ),
-                ),
-                ("reference", models.CharField(blank=True, help_text='e.g. "1.1".', max_length=20)),
-                ("title", models.TextField()),
-                ("description", models.TextField(blank=True)),
-                (
-                    "success_criteria",
-                    models.TextField(blank=True, verbose_name="how success will be measured"),
-                ),
-                (
-                    "expected_differences",
-                    models.TextField(blank=True, verbose_name="the differences you will see"),
-                ),
-                ("start", councilplan.core.fields.FuzzyDateField(blank=True, default=dict)),
-                (
-                    "expected_completion",
-                    councilplan.core.fields.FuzzyDateField(
-                        blank=True,
-                        default=dict,
-                        help_text='The timescale as written, e.g. "Ongoing through to March 2022".',
-                    ),
-                ),
-                (
-                    "funding_category",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("A", "A: funded"),
-                            ("B", "B: needs significant additional funding"),
-                            ("C", "C: needs external funding not yet confirmed"),
-                        ],
-                        max_length=1,
-                    ),
-                ),
-                (
-                    "other_links",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Strategies and plans it supports, as free tags.",
-                    ),
-                ),
-                (
-                    "stage",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("not_started", "Not started"),
-                            ("in_progress", "In progress"),
-                            ("completed", "Completed"),
-                            ("activity_paused", "Activity paused"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                ("order", models.PositiveIntegerField(default=0)),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True,
-                        help_text="Where it was read from: file and line.",
-                        max_length=200,
-                    ),
-                ),
-                (
-                    "carried_forward_from",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The same action in the predecessor plan.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="carried_forward_to",
-                        to="plans.action",
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The action this is a sub-deliverable of.",
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="sub_actions",
-                        to="plans.action",
-                    ),
-                ),
-                (
-                    "departments",
-                    models.ManyToManyField(
-                        blank=True, related_name="actions", to="plans.department"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('lineage', models.UUIDField(db_index=True, default=uuid.uuid4, editable=False, help_text='Shared by an action and those carried forward from it, across renumbering.')),
+                ('reference', models.CharField(blank=True, help_text='e.g. "1.1".', max_length=20)),
+                ('title', models.TextField()),
+                ('description', models.TextField(blank=True)),
+                ('success_criteria', models.TextField(blank=True, verbose_name='how success will be measured')),
+                ('expected_differences', models.TextField(blank=True, verbose_name='the differences you will see')),
+                ('start', councilplan.core.fields.FuzzyDateField(blank=True, default=dict)),
+                ('expected_completion', councilplan.core.fields.FuzzyDateField(blank=True, default=dict, help_text='The timescale as written, e.g. "Ongoing through to March 2022".')),
+                ('funding_category', models.CharField(blank=True, choices=[('A', 'A: funded'), ('B', 'B: needs significant additional funding'), ('C', 'C: needs external funding not yet confirmed')], max_length=1)),
+                ('other_links', models.JSONField(blank=True, default=list, help_text='Strategies and plans it supports, as free tags.')),
+                ('stage', models.CharField(blank=True, choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('activity_paused', 'Activity paused')], max_length=16)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('source', models.CharField(blank=True, help_text='Where it was read from: file and line.', max_length=200)),
+                ('carried_forward_from', models.ForeignKey(blank=True, help_text='The same action in the predecessor plan.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='carried_forward_to', to='plans.action')),
+                ('parent', models.ForeignKey(blank=True, help_text='The action this is a sub-deliverable of.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='sub_actions', to='plans.action')),
+                ('departments', models.ManyToManyField(blank=True, related_name='actions', to='plans.department')),
             ],
             options={
-                "ordering": ["plan", "order", "reference", "id"],
+                'ordering': ['plan', 'order', 'reference', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Milestone",
+            name='Milestone',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.TextField()),
-                ("due", councilplan.core.fields.FuzzyDateField(blank=True, default=dict)),
-                ("completed_on", models.DateField(blank=True, null=True)),
-                ("order", models.PositiveIntegerField(default=0)),
-                (
-                    "action",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="milestones",
-                        to="plans.action",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.TextField()),
+                ('due', councilplan.core.fields.FuzzyDateField(blank=True, default=dict)),
+                ('completed_on', models.DateField(blank=True, null=True)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='plans.action')),
             ],
             options={
-                "ordering": ["action", "order", "id"],
+                'ordering': ['action', 'order', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Officer",
+            name='Officer',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("job_title", models.CharField(blank=True, max_length=200)),
-                ("email", models.EmailField(blank=True, max_length=254)),
-                (
-                    "user",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="officer",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="officers",
-                        to="plans.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('job_title', models.CharField(blank=True, max_length=200)),
+                ('email', models.EmailField(blank=True, max_length=254)),
+                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='officer', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='officers', to='plans.organisation')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.AddField(
-            model_name="action",
-            name="lead_officers",
-            field=models.ManyToManyField(blank=True, related_name="actions", to="plans.officer"),
+            model_name='action',
+            name='lead_officers',
+            field=models.ManyToManyField(blank=True, related_name='actions', to='plans.officer'),
         ),
         migrations.CreateModel(
-            name="Councillor",
+            name='Councillor',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "role",
-                    models.CharField(
-                        blank=True, help_text='e.g. "Leader of the Council".', max_length=200
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="councillors",
-                        to="plans.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('role', models.CharField(blank=True, help_text='e.g. "Leader of the Council".', max_length=200)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='councillors', to='plans.organisation')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Plan",
+            name='Plan',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=300)),
-                ("slug", models.SlugField(max_length=100)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("council_plan", "Council plan"),
-                            ("delivery_plan", "Delivery plan"),
-                            ("corporate_plan", "Corporate plan"),
-                            ("refresh", "Refresh"),
-                            ("directorate_business_plan", "Directorate business plan"),
-                            ("service_plan", "Service plan"),
-                            ("partnership_plan", "Partnership plan"),
-                        ],
-                        max_length=32,
-                    ),
-                ),
-                (
-                    "first_year",
-                    models.PositiveSmallIntegerField(
-                        help_text="Financial year the plan starts: 2019 for 2019/20."
-                    ),
-                ),
-                (
-                    "last_year",
-                    models.PositiveSmallIntegerField(
-                        help_text="Financial year the plan ends: 2022 for 2022/23."
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("approved", "Approved"),
-                            ("archived", "Archived"),
-                        ],
-                        default="draft",
-                        max_length=16,
-                    ),
-                ),
-                (
-                    "approved_by",
-                    models.CharField(
-                        blank=True, help_text='e.g. "Cabinet", "Full Council".', max_length=100
-                    ),
-                ),
-                ("approved_on", models.DateField(blank=True, null=True)),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=False, help_text="Shown on the public progress site."
-                    ),
-                ),
-                ("vision", models.TextField(blank=True)),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True, help_text="The document it came from.", max_length=300
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="plans",
-                        to="plans.organisation",
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The plan this one cascades from (a service plan's council plan).",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="children",
-                        to="plans.plan",
-                    ),
-                ),
-                (
-                    "predecessor",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The plan this one refreshes or follows; actions may be carried forward from it.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="successors",
-                        to="plans.plan",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=300)),
+                ('slug', models.SlugField(max_length=100)),
+                ('kind', models.CharField(choices=[('council_plan', 'Council plan'), ('delivery_plan', 'Delivery plan'), ('corporate_plan', 'Corporate plan'), ('refresh', 'Refresh'), ('directorate_business_plan', 'Directorate business plan'), ('service_plan', 'Service plan'), ('partnership_plan', 'Partnership plan')], max_length=32)),
+                ('first_year', models.PositiveSmallIntegerField(help_text='Financial year the plan starts: 2019 for 2019/20.')),
+                ('last_year', models.PositiveSmallIntegerField(help_text='Financial year the plan ends: 2022 for 2022/23.')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('archived', 'Archived')], default='draft', max_length=16)),
+                ('approved_by', models.CharField(blank=True, help_text='e.g. "Cabinet", "Full Council".', max_length=100)),
+                ('approved_on', models.DateField(blank=True, null=True)),
+                ('is_published', models.BooleanField(default=False, help_text='Shown on the public progress site.')),
+                ('vision', models.TextField(blank=True)),
+                ('source', models.CharField(blank=True, help_text='The document it came from.', max_length=300)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='plans.organisation')),
+                ('parent', models.ForeignKey(blank=True, help_text="The plan this one cascades from (a service plan's council plan).", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='plans.plan')),
+                ('predecessor', models.ForeignKey(blank=True, help_text='The plan this one refreshes or follows; actions may be carried forward from it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='successors', to='plans.plan')),
             ],
             options={
-                "ordering": ["organisation__name", "-first_year", "title"],
+                'ordering': ['organisation__name', '-first_year', 'title'],
             },
         ),
         migrations.AddField(
-            model_name="action",
-            name="plan",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="plans.plan"
-            ),
+            model_name='action',
+            name='plan',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.plan'),
         ),
         migrations.CreateModel(
-            name="Portfolio",
+            name='Portfolio',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "short_name",
-                    models.CharField(
-                        blank=True,
-                        help_text='As written in index tables, e.g. "Regen, Planning, Transport".',
-                        max_length=100,
-                    ),
-                ),
-                (
-                    "cabinet_member",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="portfolios",
-                        to="plans.councillor",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="portfolios",
-                        to="plans.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('short_name', models.CharField(blank=True, help_text='As written in index tables, e.g. "Regen, Planning, Transport".', max_length=100)),
+                ('cabinet_member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='portfolios', to='plans.councillor')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portfolios', to='plans.organisation')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.AddField(
-            model_name="action",
-            name="portfolios",
-            field=models.ManyToManyField(blank=True, related_name="actions", to="plans.portfolio"),
+            model_name='action',
+            name='portfolios',
+            field=models.ManyToManyField(blank=True, related_name='actions', to='plans.portfolio'),
         ),
         migrations.CreateModel(
-            name="Theme",
+            name='Theme',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("theme", "Theme"),
-                            ("priority", "Priority"),
-                            ("objective", "Objective"),
-                            ("outcome", "Outcome"),
-                            ("focus_area", "Focus area"),
-                        ],
-                        default="theme",
-                        max_length=16,
-                    ),
-                ),
-                (
-                    "reference",
-                    models.CharField(
-                        blank=True,
-                        help_text='e.g. "CYP1" in a Local Area Agreement.',
-                        max_length=20,
-                    ),
-                ),
-                ("title", models.CharField(max_length=300)),
-                ("description", models.TextField(blank=True)),
-                ("order", models.PositiveIntegerField(default=0)),
-                (
-                    "contributes_to",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="Outcomes of other plans it serves, e.g. an LAA outcome to a council objective.",
-                        related_name="contributions",
-                        to="plans.theme",
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="children",
-                        to="plans.theme",
-                    ),
-                ),
-                (
-                    "plan",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="themes",
-                        to="plans.plan",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('theme', 'Theme'), ('priority', 'Priority'), ('objective', 'Objective'), ('outcome', 'Outcome'), ('focus_area', 'Focus area')], default='theme', max_length=16)),
+                ('reference', models.CharField(blank=True, help_text='e.g. "CYP1" in a Local Area Agreement.', max_length=20)),
+                ('title', models.CharField(max_length=300)),
+                ('description', models.TextField(blank=True)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('contributes_to', models.ManyToManyField(blank=True, help_text='Outcomes of other plans it serves, e.g. an LAA outcome to a council objective.', related_name='contributions', to='plans.theme')),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='plans.theme')),
+                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='themes', to='plans.plan')),
             ],
             options={
-                "ordering": ["plan", "order", "title"],
+                'ordering': ['plan', 'order', 'title'],
             },
         ),
         migrations.AddField(
-            model_name="action",
-            name="themes",
-            field=models.ManyToManyField(blank=True, related_name="actions", to="plans.theme"),
+            model_name='action',
+            name='themes',
+            field=models.ManyToManyField(blank=True, related_name='actions', to='plans.theme'),
         ),
         migrations.CreateModel(
-            name="ActionBudget",
+            name='ActionBudget',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "year",
-                    models.PositiveSmallIntegerField(
-                        help_text="Financial year starting: 2020 for 2020/21."
-                    ),
-                ),
-                (
-                    "allocated",
-                    models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True),
-                ),
-                (
-                    "spent",
-                    models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True),
-                ),
-                (
-                    "savings",
-                    models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True),
-                ),
-                (
-                    "action",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="budgets",
-                        to="plans.action",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(help_text='Financial year starting: 2020 for 2020/21.')),
+                ('allocated', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True)),
+                ('spent', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True)),
+                ('savings', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True)),
+                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budgets', to='plans.action')),
             ],
             options={
-                "ordering": ["action", "year"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("action", "year"), name="budget_once_per_year")
-                ],
+                'ordering': ['action', 'year'],
+                'constraints': [models.UniqueConstraint(fields=('action', 'year'), name='budget_once_per_year')],
             },
         ),
         migrations.AddConstraint(
-            model_name="officer",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "name"), name="officer_unique_name"
-            ),
+            model_name='officer',
+            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='officer_unique_name'),
         ),
         migrations.AddConstraint(
-            model_name="department",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "name"), name="department_unique_name"
-            ),
+            model_name='department',
+            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='department_unique_name'),
         ),
         migrations.AddConstraint(
-            model_name="department",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("id")), _negated=True),
-                name="department_not_own_parent",
-            ),
+            model_name='department',
+            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='department_not_own_parent'),
         ),
         migrations.AddConstraint(
-            model_name="councillor",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "name"), name="councillor_unique_name"
-            ),
+            model_name='councillor',
+            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='councillor_unique_name'),
         ),
         migrations.AddConstraint(
-            model_name="plan",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "slug"), name="plan_unique_slug"
-            ),
+            model_name='plan',
+            constraint=models.UniqueConstraint(fields=('organisation', 'slug'), name='plan_unique_slug'),
         ),
         migrations.AddConstraint(
-            model_name="plan",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("last_year__gte", models.F("first_year"))),
-                name="plan_years_in_order",
-            ),
+            model_name='plan',
+            constraint=models.CheckConstraint(condition=models.Q(('last_year__gte', models.F('first_year'))), name='plan_years_in_order'),
         ),
         migrations.AddConstraint(
-            model_name="plan",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "draft"), _negated=True),
-                    ("is_published", False),
-                    _connector="OR",
-                ),
-                name="plan_draft_not_published",
-            ),
+            model_name='plan',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'draft'), _negated=True), ('is_published', False), _connector='OR'), name='plan_draft_not_published'),
         ),
         migrations.AddConstraint(
-            model_name="plan",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("id")), _negated=True),
-                name="plan_not_own_parent",
-            ),
+            model_name='plan',
+            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='plan_not_own_parent'),
         ),
         migrations.AddConstraint(
-            model_name="plan",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("predecessor", models.F("id")), _negated=True),
-                name="plan_not_own_predecessor",
-            ),
+            model_name='plan',
+            constraint=models.CheckConstraint(condition=models.Q(('predecessor', models.F('id')), _negated=True), name='plan_not_own_predecessor'),
         ),
         migrations.AddConstraint(
-            model_name="portfolio",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "name"), name="portfolio_unique_name"
-            ),
+            model_name='portfolio',
+            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='portfolio_unique_name'),
         ),
         migrations.AddConstraint(
-            model_name="theme",
-            constraint=models.UniqueConstraint(
-                fields=("plan", "parent", "title"), name="theme_unique_title_under_parent"
-            ),
+            model_name='theme',
+            constraint=models.UniqueConstraint(fields=('plan', 'parent', 'title'), name='theme_unique_title_under_parent'),
         ),
         migrations.AddConstraint(
-            model_name="theme",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("parent__isnull", True)),
-                fields=("plan", "title"),
-                name="theme_unique_top_level_title",
-            ),
+            model_name='theme',
+            constraint=models.UniqueConstraint(condition=models.Q(('parent__isnull', True)), fields=('plan', 'title'), name='theme_unique_top_level_title'),
         ),
         migrations.AddConstraint(
-            model_name="theme",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("id")), _negated=True),
-                name="theme_not_own_parent",
-            ),
+            model_name='theme',
+            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='theme_not_own_parent'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("reference", ""), _negated=True),
-                fields=("plan", "reference"),
-                name="action_unique_reference",
-            ),
+            model_name='action',
+            constraint=models.UniqueConstraint(condition=models.Q(('reference', ''), _negated=True), fields=('plan', 'reference'), name='action_unique_reference'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.UniqueConstraint(
-                fields=("plan", "lineage"), name="action_lineage_once_per_plan"
-            ),
+            model_name='action',
+            constraint=models.UniqueConstraint(fields=('plan', 'lineage'), name='action_lineage_once_per_plan'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("id")), _negated=True),
-                name="action_not_own_parent",
-            ),
+            model_name='action',
+            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='action_not_own_parent'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("carried_forward_from", models.F("id")), _negated=True),
-                name="action_not_carried_from_itself",
-            ),
+            model_name='action',
+            constraint=models.CheckConstraint(condition=models.Q(('carried_forward_from', models.F('id')), _negated=True), name='action_not_carried_from_itself'),
         ),
     ]
