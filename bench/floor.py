@@ -288,7 +288,7 @@ PUBLIC_PLAN = f"""
 WITH plan AS (
   SELECT id FROM plans_plan WHERE id = %s AND is_published = %s AND status <> 'draft'
 ),
-acts AS (
+acts AS MATERIALIZED (
   SELECT id FROM plans_action WHERE plan_id IN (SELECT id FROM plan) AND parent_id IS NULL
 ),
 ranked AS (
@@ -366,13 +366,17 @@ def public_plan(scope: Scope) -> bytes:
     return _grouped(PUBLIC_PLAN, [scope.plan_id, True], PUBLIC_PLAN_FIELDS)
 
 
-VISIBLE_MEASURES = f"""
-SELECT ma.measure_id FROM measures_measure_actions ma JOIN plans_action a ON a.id = ma.action_id
-WHERE a.plan_id IN ({PUBLISHED})
-UNION
-SELECT mt.measure_id FROM measures_measure_themes mt JOIN plans_theme t ON t.id = mt.theme_id
-WHERE t.plan_id IN ({PUBLISHED})
-"""  # noqa: S608 - built from constants; values are parameters
+def visible(column: str) -> str:
+    """SQL: the measure in ``column`` evidences a published plan (one correlated EXISTS, so a
+    page checks only its own rows; two parameters)."""
+    return f"""EXISTS (
+  SELECT 1 FROM measures_measure_actions ma JOIN plans_action a ON a.id = ma.action_id
+  WHERE ma.measure_id = {column} AND a.plan_id IN ({PUBLISHED})
+  UNION ALL
+  SELECT 1 FROM measures_measure_themes mt JOIN plans_theme t ON t.id = mt.theme_id
+  WHERE mt.measure_id = {column} AND t.plan_id IN ({PUBLISHED}))"""  # noqa: S608
+
+
 API_PLANS = f"""
 SELECT p.id, p.organisation_id, p.title, p.slug, p.kind, p.first_year, p.last_year, p.status,
        p.approved_by, p.approved_on, p.is_published, p.parent_id, p.predecessor_id, p.vision
@@ -387,7 +391,7 @@ SELECT o.id, o.measure_id, o.period_kind, o.period_year, o.period_number, o.valu
        o.no_value_reason, o.numerator, o.denominator, o.data_note, o.is_provisional, o.version,
        o.state
 FROM measures_observation o
-WHERE o.state = '{APPROVED}' AND o.measure_id IN ({VISIBLE_MEASURES})
+WHERE o.state = '{APPROVED}' AND {visible("o.measure_id")}
 ORDER BY o.id LIMIT {PAGE}
 """  # noqa: S608 - built from constants; values are parameters
 API_UPDATES = f"""
@@ -490,7 +494,7 @@ def api_actions(scope: Scope) -> bytes:
 API_MEASURES = f"""
 WITH page AS (
   SELECT m.id FROM measures_measure m
-  WHERE m.id IN ({VISIBLE_MEASURES}) ORDER BY m.id LIMIT {PAGE}
+  WHERE {visible("m.id")} ORDER BY m.id LIMIT {PAGE}
 ),
 vals AS (
   SELECT o.measure_id, o.value,

@@ -221,8 +221,10 @@ def test_the_larger_councils_pages_show_three_times_as_much(measured):
 @pytest.mark.parametrize("name", NAMES)
 def test_a_councils_page_costs_the_same_however_many_councils_there_are(measured, name):
     small, among_three, _ = measured[name]
-
-    assert len(among_three.queries) == len(small.queries), growth(small, among_three)
+    # Never more; one fewer where the installation's latest quarter (the API's default) is
+    # one council 1 has no reporting period for, so there are no updates to read.
+    assert len(among_three.queries) <= len(small.queries), growth(small, among_three)
+    assert len(among_three.queries) >= len(small.queries) - 1, growth(small, among_three)
 
 
 @pytest.mark.parametrize("name", NAMES)

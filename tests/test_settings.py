@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from django.db import connection
 
 from councilplan.settings.base import database_from_environment
 from tests.conftest import REPO
@@ -62,3 +63,13 @@ def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
     )
     assert result.returncode != 0
     assert "Set the DJANGO_SECRET_KEY environment variable" in result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit() -> None:
+    if connection.vendor != "postgresql":
+        assert "options" not in database_from_environment().get("OPTIONS", {})
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

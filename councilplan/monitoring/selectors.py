@@ -21,7 +21,7 @@ from councilplan.domain.rollups import StatusBreakdown, breakdown_by
 from councilplan.domain.status import ProgressRating, RagStatus, Stage, StatusResult
 from councilplan.plans.models import Action
 
-from .models import ActionUpdate
+from .models import ActionUpdate, ReportingPeriod
 
 
 @dataclass(frozen=True)
@@ -69,17 +69,29 @@ def action_results_over(
     the ``detailed`` period's updates carry their text (commentary); the others, statuses."""
     periods = list(periods)
     loaded = list(actions.prefetch_related("themes", "portfolios", "departments", "lead_officers"))
+    # The reporting periods first, of these actions' councils only: filtering updates on the
+    # period's columns made PostgreSQL read that quarter's updates of every council.
     in_periods = Q()
     for period in periods:
-        in_periods |= Q(**period_lookup(period, "reporting_period__"))
+        in_periods |= Q(**period_lookup(period))
+    period_of = {
+        rp.pk: rp.period
+        for rp in ReportingPeriod.objects.filter(
+            in_periods, organisation__plans__in={action.plan_id for action in loaded}
+        )
+    }
     approved = (
-        ActionUpdate.objects.filter(in_periods, action__in=actions, state=ReviewState.APPROVED)
+        ActionUpdate.objects.filter(
+            action__in=[action.pk for action in loaded],
+            reporting_period__in=list(period_of),
+            state=ReviewState.APPROVED,
+        )
         .select_related("reporting_period")
         .order_by("action_id", "version")
     )
     reads = [approved]
     if detailed is not None and periods != [detailed]:
-        in_detail = Q(**period_lookup(detailed, "reporting_period__"))
+        in_detail = Q(reporting_period__in=[pk for pk, p in period_of.items() if p == detailed])
         reads = [approved.exclude(in_detail).only(*STATUS_FIELDS), approved.filter(in_detail)]
     latest: dict[tuple[int, Period], ActionUpdate] = {}
     for update in chain.from_iterable(reads):

@@ -33,6 +33,10 @@ def database_from_environment() -> dict[str, object]:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
         config["CONN_MAX_AGE"] = 0
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT: our queries are short, and PostgreSQL compiled the big-looking ones (cost
+        # estimates over 100,000 at 317 councils) for up to a second each (bench/RESULTS.md).
+        config["OPTIONS"] = {"options": "-c jit=off"}
     return config
 
 
