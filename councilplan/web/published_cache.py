@@ -1,4 +1,4 @@
-"""Published pages kept whole for residents until their council's data changes.
+"""Published pages (and parts of staff pages) kept until their council's data changes.
 
 A cached page's key holds its organisation's *data version*: a token replaced, once the
 transaction commits, whenever anything of that organisation is saved or deleted (plans, themes,
@@ -7,13 +7,15 @@ them). So a resident never sees a page older than the data: an approval shows at
 page is worked out once per change instead of once per reader. Anything whose organisation
 cannot be found (a row deleted with its parent) replaces the installation-wide token instead.
 
-Only anonymous GETs with no pending messages are cached: signed-in people see their own header.
-``today`` is part of the key, since statuses (overdue) depend on it. The cache must be shared by
-every worker and server: the database cache (``CACHES`` in settings) by default.
+Only anonymous GETs with no pending messages are cached whole: signed-in people see their own
+header. Staff pages keep only their body (``cached_fragment``), under a key naming the actions
+the user may read. ``today`` is part of every key, since statuses (overdue) depend on it. The
+cache must be shared by every worker and server: the database cache (``CACHES`` in settings).
 """
 
+import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -23,6 +25,7 @@ from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils.safestring import SafeString, mark_safe
 
 from councilplan.measures.models import Measure
 from councilplan.plans.models import Action, Organisation, Plan
@@ -82,6 +85,14 @@ def _kept_here() -> set[int]:
     return kept
 
 
+def _key(organisation_id: int, parts: tuple[Any, ...]) -> str:
+    """The cache key of a page or part for the current data of the organisation (hashed: the
+    parts may hold spaces and query strings, which some caches refuse in keys)."""
+    versions = (data_version(EVERYWHERE), data_version(organisation_id))
+    named = "\x1f".join(str(part) for part in (*versions, date.today().isoformat(), *parts))
+    return f"councilplan:page:{hashlib.sha256(named.encode()).hexdigest()}"
+
+
 def cached_page(
     request: HttpRequest,
     *,
@@ -90,22 +101,10 @@ def cached_page(
     build: Callable[[], HttpResponse],
 ) -> HttpResponse:
     """``build()``'s response, or the one kept for this page of this version of the data."""
-    if (
-        request.method != "GET"
-        or request.user.is_authenticated
-        or len(messages.get_messages(request))
-    ):
+    anonymous = not request.user.is_authenticated and not len(messages.get_messages(request))
+    if request.method != "GET" or not anonymous:
         return build()
-    key = ":".join(
-        str(part)
-        for part in (
-            "councilplan:page",
-            data_version(EVERYWHERE),
-            data_version(organisation_id),
-            date.today().isoformat(),
-            *parts,
-        )
-    )
+    key = _key(organisation_id, parts)
     kept = cache.get(key)
     if kept is not None:
         content, headers = kept
@@ -121,6 +120,26 @@ def cached_page(
         cache.set(key, (response.content, headers), TIMEOUT)
         _kept_here().add(organisation_id)
     return response
+
+
+def cached_fragment(
+    *, organisation_id: int, parts: tuple[Any, ...], build: Callable[[], str]
+) -> SafeString:
+    """``build()``'s HTML, or the one kept for these ``parts`` of this version of the data.
+    ``parts`` must name everything the HTML depends on besides the organisation's data (the
+    period, the filters, the actions the reader may see); it must hold no per-user token."""
+    key = _key(organisation_id, ("fragment", *parts))
+    kept = cache.get(key)
+    if kept is None:
+        kept = build()
+        cache.set(key, str(kept), TIMEOUT)
+        _kept_here().add(organisation_id)
+    return mark_safe(kept)  # noqa: S308 - our own template's output, escaped when rendered
+
+
+def scope_of(ids: Iterable[int]) -> str:
+    """A short name for a set of ids (the actions a reader may see), for cache keys."""
+    return hashlib.sha256(",".join(map(str, sorted(ids))).encode()).hexdigest()[:24]
 
 
 def organisation_of(instance: models.Model) -> int | None:

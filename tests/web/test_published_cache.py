@@ -14,7 +14,7 @@ from councilplan.core.models import ReviewState
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.plans.models import Action, Plan
 from councilplan.web.published_cache import data_version, organisation_of
-from tests.council import Q1
+from tests.council import Q1, Council
 from tests.factories import (
     ActionFactory,
     MeasureFactory,
@@ -134,3 +134,33 @@ def test_organisation_of_every_kind_of_row(plan: Plan) -> None:
 def test_cached_page_carries_no_csrf_token(client: Client, plan: Plan) -> None:
     page, _ = fetch(client, url(plan))
     assert "csrfmiddlewaretoken" not in page
+
+
+# Staff pages keep their body only, under the set of actions the reader may see.
+
+
+@pytest.mark.parametrize("page", ["staff:dashboard", "staff:plan"])
+def test_staff_body_is_kept_per_scope_and_never_crosses_scopes(
+    client: Client, council: Council, page: str
+) -> None:
+    address = reverse(page, args=[council.own_action.plan_id])
+    client.force_login(council.performance)
+    everything, worked_out = fetch(client, address)
+    again, kept = fetch(client, address)
+    assert kept < worked_out
+    assert "Plant more trees" in everything
+    assert "Plant more trees" in again
+    client.force_login(council.cabinet)  # the Adults portfolio's member: not the Parks action
+    narrower, _ = fetch(client, address)
+    assert "Reduce homelessness" in narrower
+    assert "Plant more trees" not in narrower
+
+
+@pytest.mark.parametrize("page", ["staff:dashboard", "staff:plan"])
+def test_staff_body_shows_a_change_at_once(client: Client, council: Council, page: str) -> None:
+    address = reverse(page, args=[council.own_action.plan_id])
+    client.force_login(council.performance)
+    fetch(client, address)
+    rename(council.own_action)
+    page_now, _ = fetch(client, address)
+    assert "Open the new central library" in page_now

@@ -2,18 +2,23 @@
 narrowed by GET filters that work without JavaScript."""
 
 from datetime import date
+from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 
 from councilplan.accounts import permissions
 from councilplan.domain.periods import Period, PeriodError
 from councilplan.monitoring.reporting import reporting_period_for
 from councilplan.plans.models import Department, Officer, Plan, Portfolio, Theme
 from councilplan.web.charts import breakdown_chart, timeline_chart, trend_chart
+from councilplan.web.published_cache import cached_fragment, scope_of
 from councilplan.web.selectors.dashboard import (
+    Dashboard,
     DashboardFilters,
     count_table,
     dashboard,
@@ -81,39 +86,69 @@ def plan_dashboard(
     )
     today = date.today()
     period = _period(request, plan, period, today)
-    form = DashboardFilterForm(plan, request.GET or None)
-    board = dashboard(filtered_actions(readable, plan, form.filters()), plan, period, today=today)
-    periods = sorted(
-        {rp.period for rp in plan.organisation.reporting_periods.all()} | {period},
-        key=lambda p: (p.end, p.start),
-        reverse=True,
-    )
+    actions_read = readable.filter(plan=plan)
+
+    def body() -> str:
+        form = DashboardFilterForm(plan, request.GET or None)
+        board = dashboard(
+            filtered_actions(readable, plan, form.filters()), plan, period, today=today
+        )
+        context = _context(plan, period, form, board, today)
+        return render_to_string("web/staff/includes/dashboard_body.html", context, request)
+
+    filters = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
     return render(
         request,
         "web/staff/dashboard.html",
         {
             "plan": plan,
             "period": period,
-            "periods": periods,
-            "form": form,
-            "board": board,
-            "today": today,
-            "theme_table": count_table(board.by_theme),
-            "portfolio_table": count_table(board.by_portfolio),
-            "theme_chart": breakdown_chart(
-                board.by_theme, ident="by-theme", title="Actions by status and theme"
-            ),
-            "portfolio_chart": breakdown_chart(
-                board.by_portfolio, ident="by-portfolio", title="Actions by status and portfolio"
-            ),
-            "trend_chart": trend_chart(
-                [(p.label, share) for p, _, share in board.trend], ident="trend"
-            ),
-            "timeline_chart": timeline_chart(
-                [row.bar for row in board.timeline], today=today, ident="timeline"
+            "body": cached_fragment(
+                organisation_id=plan.organisation_id,
+                parts=(
+                    "dashboard",
+                    plan.pk,
+                    period.code,
+                    filters,
+                    scope_of(actions_read.values_list("pk", flat=True)),
+                ),
+                build=body,
             ),
         },
     )
+
+
+def _context(
+    plan: Plan, period: Period, form: DashboardFilterForm, board: Dashboard, today: date
+) -> dict[str, Any]:
+    """What the dashboard's body shows: the board, its tables and its charts."""
+    periods = sorted(
+        {rp.period for rp in plan.organisation.reporting_periods.all()} | {period},
+        key=lambda p: (p.end, p.start),
+        reverse=True,
+    )
+    return {
+        "plan": plan,
+        "period": period,
+        "periods": periods,
+        "form": form,
+        "board": board,
+        "today": today,
+        "theme_table": count_table(board.by_theme),
+        "portfolio_table": count_table(board.by_portfolio),
+        "theme_chart": breakdown_chart(
+            board.by_theme, ident="by-theme", title="Actions by status and theme"
+        ),
+        "portfolio_chart": breakdown_chart(
+            board.by_portfolio, ident="by-portfolio", title="Actions by status and portfolio"
+        ),
+        "trend_chart": trend_chart(
+            [(p.label, share) for p, _, share in board.trend], ident="trend"
+        ),
+        "timeline_chart": timeline_chart(
+            [row.bar for row in board.timeline], today=today, ident="timeline"
+        ),
+    }
 
 
 @login_required

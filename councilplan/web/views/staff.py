@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from councilplan.accounts import permissions
@@ -18,6 +19,7 @@ from councilplan.monitoring.reporting import reporting_period_for
 from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Plan
 from councilplan.web.charts import measure_chart
+from councilplan.web.published_cache import cached_fragment, scope_of
 from councilplan.web.selectors.progress import by_theme
 from councilplan.web.views.common import staff_user
 
@@ -54,19 +56,35 @@ def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = No
     actions = (
         permissions.actions_readable(user).filter(plan=plan, parent=None).order_by("order", "pk")
     )
-    results = action_results(actions, period, today=today)
-    sections, unthemed = by_theme(plan, results)
-    periods = sorted({rp.period for rp in plan.organisation.reporting_periods.all()}, reverse=True)
-    return render(
-        request,
-        "web/staff/plan_overview.html",
-        {
+
+    def body() -> str:
+        results = action_results(actions, period, today=today)
+        sections, unthemed = by_theme(plan, results)
+        periods = sorted(
+            {rp.period for rp in plan.organisation.reporting_periods.all()}, reverse=True
+        )
+        context = {
             "plan": plan,
             "period": period,
             "periods": periods,
             "sections": sections,
             "unthemed": unthemed,
             "count": len(results),
+        }
+        return render_to_string("web/staff/includes/plan_overview_body.html", context, request)
+
+    scope = scope_of(actions.values_list("pk", flat=True))
+    return render(
+        request,
+        "web/staff/plan_overview.html",
+        {
+            "plan": plan,
+            "period": period,
+            "body": cached_fragment(
+                organisation_id=plan.organisation_id,
+                parts=("plan overview", plan.pk, period.code, scope),
+                build=body,
+            ),
         },
     )
 
