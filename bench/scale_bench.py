@@ -37,7 +37,7 @@ class Target:
     name: str
     url: str
     user: str | None
-    uncached: bool = False  # empty the cache of published pages before each request
+    uncached: bool = False  # empty the cache (kept pages and bodies) before each request
 
 
 @dataclass
@@ -92,7 +92,9 @@ def targets() -> tuple[list[Target], dict[str, Any]]:
     performance, officer = f"{SLUG}-performance", f"{SLUG}-officer-01"
     pages = [
         Target("plan overview", f"/staff/plans/{plan.pk}/", performance),
+        Target("plan overview (worked out)", f"/staff/plans/{plan.pk}/", performance, True),
         Target("dashboard", f"/staff/plans/{plan.pk}/dashboard/", performance),
+        Target("dashboard (worked out)", f"/staff/plans/{plan.pk}/dashboard/", performance, True),
         Target("action", f"/staff/actions/{action.pk}/", performance),
         Target("measure", f"/staff/measures/{measure.pk}/", performance),
         Target("my updates", "/staff/", officer),
