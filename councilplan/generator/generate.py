@@ -50,6 +50,16 @@ from . import vocabulary as words
 from .bulk import datetime_value, insert_rows
 
 SLUG_PREFIX = "synthetic-"
+# The workflow columns of values and updates, in the order ``_Council._review`` gives them.
+REVIEW = (
+    "version",
+    "state",
+    "submitted_by",
+    "submitted_at",
+    "approved_by",
+    "approved_at",
+    "changed_by",
+)
 PASSWORD = "councilplan-bench"  # noqa: S105 - the published password of made-up accounts
 
 
@@ -386,26 +396,7 @@ class _Council:
             "observations",
             insert_rows(
                 Observation,
-                [
-                    "measure",
-                    "period_kind",
-                    "period_year",
-                    "period_number",
-                    "value",
-                    "no_value_reason",
-                    "data_note",
-                    "is_provisional",
-                    "source",
-                    "version",
-                    "revision",
-                    "state",
-                    "returned_reason",
-                    "submitted_by",
-                    "submitted_at",
-                    "approved_by",
-                    "approved_at",
-                    "changed_by",
-                ],
+                ["measure", "period_kind", "period_year", "period_number", "value", *REVIEW],
                 self._observations(),
             ),
         )
@@ -427,42 +418,29 @@ class _Council:
                 )
                 for period in periods:
                     value = max(0.0, value + self.random.gauss(0, spread / 4))
-                    state, submitted, approved = self._review(quarter, last)
                     yield (
                         measure.pk,
                         period.kind,
                         period.year,
                         period.number,
                         _decimal(value, decimals),
-                        "",
-                        "",
-                        False,
-                        "",
-                        1,
-                        0,
-                        state,
-                        "",
-                        owner if submitted else None,
-                        submitted,
-                        self.performance_user.pk if approved else None,
-                        approved,
-                        owner,
+                        *self._review(quarter, last, owner),
                     )
 
-    def _review(self, quarter: Period, last: Period) -> tuple[str, Any, Any]:
-        """State, submitted time and approved time of a figure for ``quarter``: approved but
-        in the last quarter, where a third wait for approval and a sixth are still drafts."""
-        submitted = datetime_value(datetime.combine(quarter.end, time(9), UTC) + timedelta(14))
-        if quarter != last:
-            approved = datetime_value(datetime.combine(quarter.end, time(9), UTC) + timedelta(21))
-            return ReviewState.APPROVED, submitted, approved
-        roll = self.random.random()
-        if roll < 1 / 6:
-            return ReviewState.DRAFT, None, None
-        if roll < 0.5:
-            return ReviewState.SUBMITTED, submitted, None
-        approved = datetime_value(datetime.combine(quarter.end, time(9), UTC) + timedelta(21))
-        return ReviewState.APPROVED, submitted, approved
+    def _review(self, quarter: Period, last: Period, author: int | None) -> tuple[Any, ...]:
+        """The ``REVIEW`` columns of a figure or update for ``quarter`` by ``author``: approved
+        but in the last quarter, where a third wait for approval and a sixth are drafts."""
+        end = datetime.combine(quarter.end, time(9), UTC)
+        submitted = datetime_value(end + timedelta(14))
+        approved = datetime_value(end + timedelta(21))
+        if quarter == last:
+            roll = self.random.random()
+            if roll < 1 / 6:
+                return 1, ReviewState.DRAFT, None, None, None, None, author
+            if roll < 0.5:
+                return 1, ReviewState.SUBMITTED, author, submitted, None, None, author
+        checker = self.performance_user.pk
+        return 1, ReviewState.APPROVED, author, submitted, checker, approved, author
 
     def _monitoring(self) -> None:
         periods = ReportingPeriod.objects.bulk_create(
@@ -486,21 +464,10 @@ class _Council:
                     "reporting_period",
                     "progress_rating",
                     "status",
-                    "is_dca",
                     "percent_complete",
                     "commentary",
-                    "mitigation",
                     "next_steps",
-                    "source",
-                    "version",
-                    "revision",
-                    "state",
-                    "returned_reason",
-                    "submitted_by",
-                    "submitted_at",
-                    "approved_by",
-                    "approved_at",
-                    "changed_by",
+                    *REVIEW,
                     "created_at",
                     "updated_at",
                 ],
@@ -521,28 +488,17 @@ class _Council:
                 quarter = reporting_period.period
                 rating, colour = self.random.choices(ratings, weights=(70, 22, 8))[0]
                 done = min(100, done + self.random.randrange(0, 6))
-                state, submitted, approved = self._review(quarter, last)
-                written = submitted or datetime_value(datetime.combine(quarter.end, time(9), UTC))
+                review = self._review(quarter, last, officer.user_id)
+                written = review[3] or datetime_value(datetime.combine(quarter.end, time(9), UTC))
                 yield (
                     action.pk,
                     reporting_period.pk,
                     rating,
                     colour,
-                    False,
                     done,
                     self.random.choice(words.COMMENTS),
-                    "",
                     "Continue as planned.",
-                    "",
-                    1,
-                    0,
-                    state,
-                    "",
-                    officer.user_id if submitted else None,
-                    submitted,
-                    self.performance_user.pk if approved else None,
-                    approved,
-                    officer.user_id,
+                    *review,
                     written,
                     written,
                 )
