@@ -8,11 +8,11 @@ computed from approved data for everyone (by the selectors of ``monitoring`` and
 from datetime import date
 from typing import Any, TypeVar
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from councilplan.accounts import permissions
 from councilplan.accounts.models import User
-from councilplan.core.models import ReviewState, period_rank
+from councilplan.core.models import ReviewState
 from councilplan.domain.periods import Period, PeriodKind, period_containing
 from councilplan.measures.models import Measure, Observation
 from councilplan.measures.selectors import linked_to
@@ -99,14 +99,17 @@ def reporting_periods(user: User | None) -> QuerySet[ReportingPeriod]:
 
 def default_period(user: User | None, today: date) -> Period:
     """The period statuses are shown for when none is asked: the latest reporting period that
-    has started by ``today``, or else the quarter ``today`` is in (found by the database)."""
+    has started by ``today``, or else the quarter ``today`` is in. Read backwards along the
+    index on the period columns, so it costs the same however many councils there are."""
     current = period_containing(today, PeriodKind.QUARTER)
+    started = Q(period_year__lt=current.year) | Q(
+        period_year=current.year, period_number__lte=current.number
+    )
     latest = (
         reporting_periods(user)
-        .filter(period_kind=PeriodKind.QUARTER)
-        .annotate(rank=period_rank())
-        .filter(rank__lte=current.rank)
-        .order_by()
-        .aggregate(latest=Max("rank"))["latest"]
+        .filter(started, period_kind=PeriodKind.QUARTER)
+        .order_by("-period_year", "-period_number")
+        .values_list("period_year", "period_number")
+        .first()
     )
-    return current if latest is None else Period.from_rank(latest)
+    return current if latest is None else Period(PeriodKind.QUARTER, *latest)

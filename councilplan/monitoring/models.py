@@ -23,6 +23,13 @@ class ReportingPeriod(PeriodFields):
 
     class Meta(PeriodFields.Meta):
         ordering = ["organisation_id", "period_year", "period_kind", "period_number"]
+        indexes = [
+            # The latest period across councils (the API's default) without a scan of all.
+            models.Index(
+                fields=["period_kind", "-period_year", "-period_number"],
+                name="reporting_period_latest",
+            )
+        ]
         constraints = [
             *PeriodFields.Meta.constraints,
             models.UniqueConstraint(
