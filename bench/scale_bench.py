@@ -15,12 +15,11 @@ import json
 import math
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -252,23 +251,13 @@ def wait_for(base: str) -> None:
 
 def time_floors(scope: dict[str, Any], runs: int, figures: dict[str, Figures]) -> None:
     """The floor of each target: one hand-written query, serialised with json (median)."""
-    from floor import FLOORS, Scope
+    from floor import FLOORS, Scope, median_ms
 
     for name, figure in figures.items():
         floor = FLOORS.get(name.split(" (")[0])
         if floor is not None:
-            figure.floor = median_ms(lambda floor=floor: floor(Scope(**scope)), runs)
-
-
-def median_ms(work: Callable[[], object], runs: int) -> float:
-    """The median time of ``work`` in milliseconds over ``runs`` runs, after one warm-up."""
-    work()
-    values = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        values.append((time.perf_counter() - started) * 1000)
-    return statistics.median(values)
+            floor(Scope(**scope))  # warm-up
+            figure.floor = median_ms(floor, Scope(**scope), runs)
 
 
 def time_reports() -> dict[str, float]:

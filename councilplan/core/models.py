@@ -1,5 +1,7 @@
 """Abstract models shared by the apps."""
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.db.models import Case, ExpressionWrapper, F, Q, Value, When
 
@@ -55,6 +57,14 @@ def period_lookup(period: Period, prefix: str = "") -> dict[str, object]:
         f"{prefix}period_year": period.year,
         f"{prefix}period_number": period.number,
     }
+
+
+def in_periods(periods: Iterable[Period], prefix: str = "") -> Q:
+    """A filter selecting rows of any of ``periods`` (none when there are none)."""
+    chosen = Q(pk__in=[])
+    for period in periods:
+        chosen |= Q(**period_lookup(period, prefix))
+    return chosen
 
 
 def period_rank(prefix: str = "") -> ExpressionWrapper:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from councilplan.core.models import ReviewState, period_lookup
+from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.measure_status import ToleranceScheme, effective_scheme, measure_status
 from councilplan.domain.periods import Period
 from councilplan.domain.status import Polarity, StatusResult
@@ -71,16 +71,10 @@ def measure_results_each(
     by_id = {m.pk: m for m in measures}
     wanted = set(periods.values())
     compared = {q for p in wanted for q in (p, p.previous(), p.same_period_last_year())}
-    observations: dict[tuple[int, Period], Observation] = {}
-    approved = Observation.objects.filter(
-        _in_periods(compared), measure__in=list(by_id), state=ReviewState.APPROVED
-    )
-    for o in approved.order_by("version"):  # the latest approved version of each period wins
-        o.measure = by_id[o.measure_id]
-        observations[(o.measure_id, o.period)] = o
+    observations = _approved_values(by_id, in_periods(compared))
     targets = {
         (t.measure_id, t.period): t
-        for t in Target.objects.filter(_in_periods(wanted), measure__in=list(by_id)).order_by()
+        for t in Target.objects.filter(in_periods(wanted), measure__in=list(by_id)).order_by()
     }
     return [
         _result(
@@ -95,23 +89,25 @@ def measure_results_each(
     ]
 
 
-def _in_periods(periods: Iterable[Period]) -> Q:
-    """Rows of any of ``periods``."""
-    chosen = Q()
-    for period in periods:
-        chosen |= Q(**period_lookup(period))
-    return chosen
+def _approved_values(
+    by_id: Mapping[int, Measure], *where: Q
+) -> dict[tuple[int, Period], Observation]:
+    """The measures' approved values (of the periods ``where`` selects), the latest version of
+    each period, each holding its measure: its figure may need the unit, with no query."""
+    values: dict[tuple[int, Period], Observation] = {}
+    approved = Observation.objects.filter(
+        *where, measure__in=list(by_id), state=ReviewState.APPROVED
+    )
+    for o in approved.order_by("version"):  # the latest approved version of each period wins
+        o.measure = by_id[o.measure_id]
+        values[(o.measure_id, o.period)] = o
+    return values
 
 
 def results_by_period(measure: Measure, periods: Iterable[Period]) -> dict[Period, MeasureResult]:
     """One measure's result for each of ``periods`` (its chart and table of values), from one
     read of its approved values and one of its targets, however many periods it has."""
-    observations = {}
-    for o in Observation.objects.filter(measure=measure, state=ReviewState.APPROVED).order_by(
-        "version"
-    ):
-        o.measure = measure  # its figure may need the measure's unit: no query per value
-        observations[(o.measure_id, o.period)] = o
+    observations = _approved_values({measure.pk: measure})
     targets = {t.period: t for t in Target.objects.filter(measure=measure)}
     return {
         period: _result(

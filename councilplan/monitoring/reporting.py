@@ -3,10 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
-
 from councilplan.accounts.models import User
-from councilplan.core.models import Reviewed, ReviewState, period_lookup
+from councilplan.core.models import Reviewed, ReviewState, in_periods
 from councilplan.domain.periods import Frequency, Period, PeriodKind
 from councilplan.measures.models import Measure, Observation
 from councilplan.plans.models import Action, Organisation
@@ -84,12 +82,10 @@ def due_items(user: User, reporting_period: ReportingPeriod, *, today: date) -> 
         ).order_by("version")
     }
     wanted = {(m.pk, p) for m in measures for p in measure_periods(m.frequency, quarter)}
-    in_periods = Q(pk__in=[])
-    for p in {p for _, p in wanted}:
-        in_periods |= Q(**period_lookup(p))
+    chosen = in_periods({p for _, p in wanted})
     values = {
         (o.measure_id, o.period): o
-        for o in Observation.objects.filter(in_periods, measure__in=measures).order_by("version")
+        for o in Observation.objects.filter(chosen, measure__in=measures).order_by("version")
     }
     items = [DueItem(a, None, quarter, updates.get(a.pk), late) for a in actions]
     for m in measures:

@@ -14,7 +14,7 @@ from itertools import chain
 
 from django.db.models import Q, QuerySet
 
-from councilplan.core.models import ReviewState, period_lookup
+from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.action_status import action_status, is_overdue
 from councilplan.domain.periods import Period
 from councilplan.domain.rollups import StatusBreakdown, breakdown_by
@@ -71,13 +71,10 @@ def action_results_over(
     loaded = list(actions.prefetch_related("themes", "portfolios", "departments", "lead_officers"))
     # The reporting periods first, of these actions' councils only: filtering updates on the
     # period's columns made PostgreSQL read that quarter's updates of every council.
-    in_periods = Q()
-    for period in periods:
-        in_periods |= Q(**period_lookup(period))
     period_of = {
         rp.pk: rp.period
         for rp in ReportingPeriod.objects.filter(
-            in_periods, organisation__plans__in={action.plan_id for action in loaded}
+            in_periods(periods), organisation__plans__in={action.plan_id for action in loaded}
         )
     }
     approved = (
