@@ -41,6 +41,13 @@ def financial_year_of(d: date) -> int:
     return d.year if d.month >= _FINANCIAL_YEAR_FIRST_MONTH else d.year - 1
 
 
+def as_at(period: Period, today: date) -> date:
+    """The date a period's statuses are judged at: its last day once it has ended, else
+    ``today`` (the period still open). A report of a past period is the same whenever it is
+    printed; only the open period moves with the day."""
+    return min(period.end, today)
+
+
 def financial_year_label(year: int) -> str:
     """Return the usual short form of a financial year: 2020 -> "2020/21"."""
     return f"{year}/{(year + 1) % 100:02d}"

@@ -59,7 +59,9 @@ class RagStatus(StatusVocabulary):
     BLUE = "blue", "Blue", 60, "blue"
     GREY = "grey", "Monitored only", 70, "grey"
     NO_TARGET = "no_target", "No target set", 80, "grey"
+    TARGET_SUSPENDED = "target_suspended", "Target suspended", 85, "grey"
     NO_DATA = "no_data", "No data", 90, "grey"
+    MISSING_UPDATE = "missing_update", "Missing update", 95, "purple"
     NOT_ASSESSED = "not_assessed", "Cannot be assessed", 100, "grey"
 
     @classmethod
@@ -116,6 +118,8 @@ _RATING_WORDS = {
     "monitored only": RagStatus.GREY,
     "no target set": RagStatus.NO_TARGET,
     "no target": RagStatus.NO_TARGET,
+    "target suspended": RagStatus.TARGET_SUSPENDED,
+    "missing update": RagStatus.MISSING_UPDATE,
     "no data": RagStatus.NO_DATA,
     "cannot be assessed": RagStatus.NOT_ASSESSED,
     "not assessed": RagStatus.NOT_ASSESSED,
@@ -214,3 +218,9 @@ class StatusResult:
 
     status: RagStatus
     explanation: str
+
+
+RULES_VERSION = "2026-12"
+"""The version of the status rules stored with each snapshot: change it with any rule whose
+result can change, so `councilplan statuses recompute` can say which snapshots an older rule
+made."""

@@ -76,7 +76,9 @@ def test_stored_values_and_labels_are_those_of_the_interface() -> None:
         ("blue", "Blue"),
         ("grey", "Monitored only"),
         ("no_target", "No target set"),
+        ("target_suspended", "Target suspended"),
         ("no_data", "No data"),
+        ("missing_update", "Missing update"),
         ("not_assessed", "Cannot be assessed"),
     ]
     assert [p.value for p in Precision] == [
