@@ -1,7 +1,9 @@
 """An action's status from its latest update and its dates, with the reason in words.
 
-All rules take ``today`` as an argument (never the clock), so a report for a past quarter is
-computed exactly as it was then.
+Every rule is judged *as at* a date passed in (the end of the reporting period looked at, or
+today while it is open; never the clock), so a report of a past quarter reads the same whenever
+it is printed. A completed action stays completed; a period with no update of its own is a
+missing update, shown with the latest earlier update and its period.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ def format_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
-def is_overdue(*, expected_completion: date | None, stage: Stage | None, today: date) -> bool:
-    """An action is overdue once its expected completion date has passed and it is not completed."""
+def is_overdue(*, expected_completion: date | None, stage: Stage | None, as_at: date) -> bool:
+    """An action is overdue once its expected completion date has passed (as at ``as_at``) and
+    it is not completed."""
     if expected_completion is None or stage == Stage.COMPLETED:
         return False
-    return expected_completion < today
+    return expected_completion < as_at
 
 
 class MilestoneState(StatusVocabulary):
@@ -46,19 +49,23 @@ def milestone_state(
     completed_on: date | None,
     period_start: date,
     period_end: date,
-    today: date,
+    as_at: date,
 ) -> MilestoneState:
-    """Classify a milestone for the reporting period ``period_start``-``period_end`` on ``today``.
+    """Classify a milestone for the reporting period ``period_start``-``period_end`` as at
+    ``as_at``.
 
     A milestone is missed once its due date has passed without completion, even within the
-    period; it is due this period if it falls due between today and the period's end.
+    period; it is due this period if it falls due between ``as_at`` and the period's end.
+    Completion after ``as_at`` is not yet known then.
     """
+    if completed_on is not None and completed_on > as_at:
+        completed_on = None
     if completed_on is not None:
         late = due is not None and completed_on > due
         return MilestoneState.COMPLETED_LATE if late else MilestoneState.COMPLETED
     if due is None:
         return MilestoneState.UNDATED
-    if due < today:
+    if due < as_at:
         return MilestoneState.MISSED
     if period_start <= due <= period_end:
         return MilestoneState.DUE_THIS_PERIOD
@@ -99,13 +106,13 @@ class ProgressThresholds:
 DEFAULT_THRESHOLDS = ProgressThresholds()
 
 
-def expected_progress(*, start: date, end: date, today: date) -> Decimal:
-    """Percentage complete expected by ``today`` if work runs evenly from ``start`` to ``end``."""
-    if today >= end:
+def expected_progress(*, start: date, end: date, as_at: date) -> Decimal:
+    """Percentage complete expected by ``as_at`` if work runs evenly from ``start`` to ``end``."""
+    if as_at >= end:
         return _HUNDRED
-    if today <= start:
+    if as_at <= start:
         return Decimal(0)
-    return _HUNDRED * (today - start).days / (end - start).days
+    return _HUNDRED * (as_at - start).days / (end - start).days
 
 
 def progress_status(
@@ -113,17 +120,17 @@ def progress_status(
     percent_complete: Decimal,
     start: date,
     end: date,
-    today: date,
+    as_at: date,
     thresholds: ProgressThresholds = DEFAULT_THRESHOLDS,
 ) -> StatusResult:
     """Judge reported % complete against linear expected progress: on track, monitor, off track."""
     if percent_complete >= _HUNDRED:
         return StatusResult(RagStatus.BLUE, "Blue: 100% complete")
-    expected = expected_progress(start=start, end=end, today=today)
+    expected = expected_progress(start=start, end=end, as_at=as_at)
     gap = expected - percent_complete
     facts = (
         f"{_percent(percent_complete)} complete against {_percent(expected)} expected by "
-        f"{format_date(today)} ({format_date(start)} to {format_date(end)})"
+        f"{format_date(as_at)} ({format_date(start)} to {format_date(end)})"
     )
     if gap <= thresholds.monitor_gap:
         return StatusResult(RagStatus.GREEN, f"Green: on track, {facts}")
@@ -136,61 +143,114 @@ def _percent(value: Decimal) -> str:
     return f"{value.quantize(Decimal(1)):f}%"
 
 
+@dataclass(frozen=True)
+class Reported:
+    """What an approved update reported: its colour (or DCA), progress rating and % complete,
+    and ``carried_from``, the label of its period when it is an earlier period's update carried
+    forward into one with none of its own ("2020/21 Q1")."""
+
+    status: RagStatus | None = None
+    progress_rating: ProgressRating | None = None
+    percent_complete: Decimal | None = None
+    carried_from: str | None = None
+
+    @property
+    def completed(self) -> bool:
+        """Whether the update reports the action completed."""
+        return self.progress_rating == ProgressRating.COMPLETED or self.status == RagStatus.BLUE
+
+    @property
+    def paused(self) -> bool:
+        """Whether the update reports the activity paused."""
+        return self.progress_rating == ProgressRating.ACTIVITY_PAUSED
+
+    def describe(self) -> str:
+        """What it reported, in words: "Green", "On track (Amber)"."""
+        words = [self.progress_rating.label] if self.progress_rating else []
+        if self.status is not None:
+            words.append(f"({self.status.label})" if words else self.status.label)
+        if self.percent_complete is not None:
+            words.append(f"{_percent(self.percent_complete)} complete")
+        return " ".join(words) or "no status"
+
+
 def action_status(
     *,
-    today: date,
+    as_at: date,
     stage: Stage | None = None,
     expected_completion: date | None = None,
-    reported_status: RagStatus | None = None,
-    progress_rating: ProgressRating | None = None,
-    percent_complete: Decimal | None = None,
     start: date | None = None,
+    reported: Reported | None = None,
     thresholds: ProgressThresholds = DEFAULT_THRESHOLDS,
 ) -> StatusResult:
-    """An action's status for a report, first rule that applies wins:
+    """An action's status as at ``as_at``, first rule that applies wins:
 
-    completed (Blue); paused (grey); the colour reported in the update (incl. a Delivery
-    Confidence Assessment); the progress rating's colour; overdue (Red); % complete against
-    expected progress; not started (grey); otherwise "cannot be assessed". A reported colour wins
-    over the dates because councils carry actions past their timescale and report on them; the
-    explanation then says the action is overdue too.
+    completed (Blue), by its stage or by any approved update up to the period, carried forward;
+    paused (grey); with an update of the period's own: the colour reported (incl. a Delivery
+    Confidence Assessment), the progress rating's colour, % complete against expected progress;
+    without one: overdue (Red), not due to start yet (grey), not started (grey), or else a
+    missing update, shown with the latest earlier update and its period, never Green or Red by
+    default. A reported colour wins over the dates because councils carry actions past their
+    timescale and report on them; the explanation then says the action is overdue too.
     """
-    completed = stage == Stage.COMPLETED or progress_rating == ProgressRating.COMPLETED
-    if completed or reported_status == RagStatus.BLUE:
-        return StatusResult(RagStatus.BLUE, "Blue: completed")
-    overdue = expected_completion is not None and is_overdue(
-        expected_completion=expected_completion, stage=stage, today=today
-    )
+    when = f"as at {format_date(as_at)}"
+    own = reported if reported is not None and reported.carried_from is None else None
+    carried = reported if reported is not None and reported.carried_from is not None else None
+    if stage == Stage.COMPLETED or (own is not None and own.completed):
+        return StatusResult(RagStatus.BLUE, f"Blue: completed, {when}")
+    if carried is not None and carried.completed:
+        return StatusResult(
+            RagStatus.BLUE, f"Blue: completed, as reported in {carried.carried_from}, {when}"
+        )
+    overdue = is_overdue(expected_completion=expected_completion, stage=stage, as_at=as_at)
     late = ""
     if overdue and expected_completion is not None:
         late = f", and overdue: expected completion {format_date(expected_completion)} has passed"
-    if stage == Stage.ACTIVITY_PAUSED or progress_rating == ProgressRating.ACTIVITY_PAUSED:
-        return StatusResult(RagStatus.GREY, f"{RagStatus.GREY.label}: activity paused")
-    if reported_status is not None:
-        return StatusResult(
-            reported_status, f"{reported_status.label}: as reported in the update{late}"
-        )
-    if progress_rating is not None:
-        colour = progress_rating.default_status
-        return StatusResult(colour, f"{colour.label}: progress rated {progress_rating.label}{late}")
+    if stage == Stage.ACTIVITY_PAUSED or (own is not None and own.paused):
+        return StatusResult(RagStatus.GREY, f"{RagStatus.GREY.label}: activity paused, {when}")
+    if own is not None and (own.status is not None or own.progress_rating is not None):
+        return _reported_status(own, late=late, when=when)
+    last = f"; last updated {carried.carried_from}: {carried.describe()}" if carried else ""
     if overdue and expected_completion is not None:
         stage_words = f"the stage is {stage.label}" if stage else "it is not reported completed"
         return StatusResult(
             RagStatus.RED,
-            f"Red: overdue, expected completion {format_date(expected_completion)} has passed "
-            f"and {stage_words}",
+            f"Red: overdue {when}, expected completion {format_date(expected_completion)} has "
+            f"passed and {stage_words}{last}",
         )
-    if percent_complete is not None and start is not None and expected_completion is not None:
-        return progress_status(
-            percent_complete=percent_complete,
-            start=start,
-            end=expected_completion,
-            today=today,
-            thresholds=thresholds,
+    if own is not None:
+        if own.percent_complete is not None and start is not None and expected_completion:
+            return progress_status(
+                percent_complete=own.percent_complete,
+                start=start,
+                end=expected_completion,
+                as_at=as_at,
+                thresholds=thresholds,
+            )
+        return StatusResult(
+            RagStatus.NOT_ASSESSED,
+            f"Cannot be assessed: no status, progress rating or % complete reported, {when}",
+        )
+    if start is not None and start > as_at:
+        return StatusResult(
+            RagStatus.GREY, f"{RagStatus.GREY.label}: not due to start until {format_date(start)}"
         )
     if stage == Stage.NOT_STARTED:
-        return StatusResult(RagStatus.GREY, f"{RagStatus.GREY.label}: not started")
+        return StatusResult(RagStatus.GREY, f"{RagStatus.GREY.label}: not started, {when}")
     return StatusResult(
-        RagStatus.NOT_ASSESSED,
-        "Cannot be assessed: no status, progress rating or % complete reported",
+        RagStatus.MISSING_UPDATE,
+        f"Missing update: no approved update for the period {when}{last or '; none before it'}",
+    )
+
+
+def _reported_status(own: Reported, *, late: str, when: str) -> StatusResult:
+    """The status an update of the period's own reports: its colour, else its rating's."""
+    if own.status is not None:
+        return StatusResult(
+            own.status, f"{own.status.label}: as reported in the update{late}, {when}"
+        )
+    assert own.progress_rating is not None  # the caller checks one of the two is there
+    colour = own.progress_rating.default_status
+    return StatusResult(
+        colour, f"{colour.label}: progress rated {own.progress_rating.label}{late}, {when}"
     )

@@ -162,6 +162,10 @@ class Period:
         """Say whether date ``d`` falls within the period (both ends included)."""
         return self.start <= d <= self.end
 
+    def covers(self, other: Period) -> bool:
+        """Whether ``other`` lies inside this period (a quarter covers its months)."""
+        return self.start <= other.start and other.end <= self.end
+
     def months(self) -> list[Period]:
         """Return the months that make up the period, in order."""
         return [period_containing(d, PeriodKind.MONTH) for d in _month_starts(self.start, self.end)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol, TypeVar
 
-from councilplan.domain.status import RagStatus
+from councilplan.domain.status import RagStatus, StatusResult
 from councilplan.domain.trends import Direction
 
 _HUNDRED = Decimal(100)
@@ -162,3 +162,20 @@ def exceptions(items: Iterable[A], *, include_amber: bool = True) -> list[A]:
     return exceptions_first(
         item for item in items if is_exception(item, include_amber=include_amber)
     )
+
+
+def group_status(breakdown: StatusBreakdown, *, noun: str = "action") -> StatusResult:
+    """A theme's (or any group's) status from its items': the colour most of its rated items
+    have, the more severe one on a tie, with the counts in words. A group with no rated item
+    cannot be assessed."""
+    rated = [(status, count) for status, count in breakdown.counts if status.is_rated]
+    counts = ", ".join(f"{count} {status.label}" for status, count in breakdown.counts)
+    items = f"{breakdown.total} {noun}{'' if breakdown.total == 1 else 's'}"
+    if not rated:
+        return StatusResult(
+            RagStatus.NOT_ASSESSED,
+            f"Cannot be assessed: none of its {items} has a colour"
+            + (f" ({counts})" if counts else ""),
+        )
+    colour, _ = max(rated, key=lambda pair: (pair[1], pair[0].severity))
+    return StatusResult(colour, f"{colour.label}: the most common colour of its {items} ({counts})")

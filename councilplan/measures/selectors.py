@@ -14,12 +14,15 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.measure_status import ToleranceScheme, effective_scheme, measure_status
 from councilplan.domain.periods import Period
-from councilplan.domain.status import Polarity, StatusResult
+from councilplan.domain.status import Polarity, RagStatus, StatusResult
 from councilplan.domain.trends import DirectionResult, explain_direction
 from councilplan.domain.units import Unit
+from councilplan.monitoring.models import ReportingPeriod
+from councilplan.monitoring.selectors import locked_periods
 from councilplan.plans.models import Plan
 
 from .models import Measure, Observation, Target
+from .stored import direction_as_stored, stored_snapshots, target_as_stored
 
 
 def linked_to(plans: QuerySet[Plan]) -> Q:
@@ -64,10 +67,19 @@ def measure_results(
 
 
 def measure_results_each(
-    measures: list[Measure], periods: Mapping[int, Period]
+    measures: list[Measure], periods: Mapping[int, Period], *, stored: bool = True
 ) -> list[MeasureResult]:
     """Each measure's result for its own period (``periods[measure.pk]``, e.g. its latest
-    with a value): one read of values and one of targets, however many periods there are."""
+    with a value): one read of values and one of targets, however many periods there are.
+    A period its council has locked reads the result stored then, unless ``stored`` is False
+    (taking the snapshots)."""
+    kept = _stored([(m, periods[m.pk]) for m in measures]) if stored else {}
+    if kept:
+        worked_out = measure_results_each(
+            [m for m in measures if m.pk not in kept], periods, stored=False
+        )
+        found = {r.measure.pk: r for r in worked_out} | {pk: r for (pk, _), r in kept.items()}
+        return [found[m.pk] for m in measures]
     by_id = {m.pk: m for m in measures}
     wanted = set(periods.values())
     compared = {q for p in wanted for q in (p, p.previous(), p.same_period_last_year())}
@@ -89,6 +101,29 @@ def measure_results_each(
     ]
 
 
+def _stored(wanted: list[tuple[Measure, Period]]) -> dict[tuple[int, Period], MeasureResult]:
+    """The results stored for the (measure, period) pairs whose period the council locked."""
+    if not wanted:
+        return {}
+    reporting = ReportingPeriod.objects.filter(
+        organisation__in={m.organisation_id for m, _ in wanted}, is_locked=True
+    )
+    locked = locked_periods(reporting, {p for _, p in wanted})
+    return {
+        key: MeasureResult(
+            measure=snap.measure,
+            period=snap.period,
+            observation=snap.observation,
+            target=target_as_stored(snap.measure, snap),
+            status=StatusResult(RagStatus(snap.status), snap.explanation),
+            since_previous=direction_as_stored(snap.detail.get("since_previous")),
+            since_last_year=direction_as_stored(snap.detail.get("since_last_year")),
+        )
+        for key, snap in stored_snapshots(wanted, locked).items()
+        if snap.measure is not None
+    }
+
+
 def _approved_values(
     by_id: Mapping[int, Measure], *where: Q
 ) -> dict[tuple[int, Period], Observation]:
@@ -106,11 +141,15 @@ def _approved_values(
 
 def results_by_period(measure: Measure, periods: Iterable[Period]) -> dict[Period, MeasureResult]:
     """One measure's result for each of ``periods`` (its chart and table of values), from one
-    read of its approved values and one of its targets, however many periods it has."""
+    read of its approved values and one of its targets, however many periods it has; the
+    periods its council has locked as stored then."""
+    periods = list(periods)
+    kept = {p: r for (_, p), r in _stored([(measure, p) for p in periods]).items()}
     observations = _approved_values({measure.pk: measure})
     targets = {t.period: t for t in Target.objects.filter(measure=measure)}
     return {
-        period: _result(
+        period: kept.get(period)
+        or _result(
             measure,
             period=period,
             observations=observations,

@@ -1,47 +1,77 @@
 """Reads of actions with their computed status for a period, and roll-ups of those statuses.
 
-An action's status is worked out, not typed: from its latest approved update for the period
-(reported colour or DCA, progress rating, % complete), its stage and its expected completion
-against ``today``, by ``councilplan.domain.action_status``. Queries do not grow with the number
-of actions or periods: one for the actions, one per link (themes, owners), one for the updates.
+An action's status is worked out, not typed: from its approved updates up to the period (the
+period's own, or the latest earlier one carried forward), its stage and its expected completion,
+judged *as at* the period's end (today while the period is open), by
+``councilplan.domain.action_status``. A period that is locked reads the statuses stored when it
+was locked (``StatusSnapshot``), so it shows what Cabinet saw. Queries do not grow with the
+number of actions or periods: one for the actions, one per link (themes, owners), one for the
+reporting periods, one for the snapshots, one for the updates' statuses and one for the texts.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import chain
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from councilplan.core.models import ReviewState, in_periods
-from councilplan.domain.action_status import action_status, is_overdue
-from councilplan.domain.periods import Period
+from councilplan.domain.action_status import Reported, action_status, is_overdue
+from councilplan.domain.periods import Period, as_at
 from councilplan.domain.rollups import StatusBreakdown, breakdown_by
 from councilplan.domain.status import ProgressRating, RagStatus, Stage, StatusResult
-from councilplan.plans.models import Action
+from councilplan.plans.models import Action, Plan
 
-from .models import ActionUpdate, ReportingPeriod
+from .models import ActionUpdate, ReportingPeriod, StatusSnapshot
+from .workflow import is_locked
 
 
 @dataclass(frozen=True)
 class ActionResult:
-    """An action in one period: the update that counts and the status it comes to."""
+    """An action in one period, as at a date: the update shown and the status it comes to.
+
+    ``update`` is the period's own approved update, or the latest earlier one carried forward
+    (``carried``), or None; either way without one of its own the period is a missing update.
+    """
 
     action: Action
     update: ActionUpdate | None
     status: StatusResult
     overdue: bool
+    period: Period
+    as_at: date
 
     @property
     def is_dca(self) -> bool:
         """Whether the status is a Delivery Confidence Assessment."""
-        return bool(self.update and self.update.is_dca)
+        return bool(self.update and self.update.is_dca and not self.carried)
+
+    @property
+    def update_period(self) -> Period | None:
+        """The period of the update shown."""
+        return self.update.reporting_period.period if self.update else None
+
+    @property
+    def carried(self) -> bool:
+        """Whether the update shown is an earlier period's, carried forward."""
+        shown = self.update_period
+        return shown is not None and not self.period.covers(shown)
+
+    @property
+    def own_update(self) -> ActionUpdate | None:
+        """The period's own approved update, if it has one."""
+        return None if self.carried else self.update
+
+    @property
+    def missing_update(self) -> bool:
+        """Whether the period has no approved update of its own."""
+        return self.update is None or self.carried
 
 
 def action_results(actions: QuerySet[Action], period: Period, *, today: date) -> list[ActionResult]:
-    """Each action's approved status for ``period`` as it stands on ``today``."""
-    return action_results_over(actions, [period], today_for=lambda _: today)[period]
+    """Each action's approved status for ``period``, as at its end (``today`` while open)."""
+    return action_results_over(actions, [period], today=today)[period]
 
 
 STATUS_FIELDS = (
@@ -61,69 +91,158 @@ def action_results_over(
     actions: QuerySet[Action],
     periods: Iterable[Period],
     *,
-    today_for: Callable[[Period], date],
+    today: date,
     detailed: Period | None = None,
+    stored: bool = True,
 ) -> dict[Period, list[ActionResult]]:
-    """Each action's approved status in each of ``periods``, judged on ``today_for(period)``:
-    one read of the actions and one of their updates, however many periods (a trend). Only
-    the ``detailed`` period's updates carry their text (commentary); the others, statuses."""
+    """Each action's approved status in each of ``periods``, each as at its own end (``today``
+    while open): one read of the actions and one of their updates, however many periods (a
+    trend). Only the ``detailed`` period's updates carry their text (commentary), or every
+    period's when there is one. Locked periods read their stored snapshots, unless ``stored``
+    is False (taking the snapshots)."""
     periods = list(periods)
     loaded = list(actions.prefetch_related("themes", "portfolios", "departments", "lead_officers"))
-    # The reporting periods first, of these actions' councils only: filtering updates on the
-    # period's columns made PostgreSQL read that quarter's updates of every council.
-    period_of = {
-        rp.pk: rp.period
-        for rp in ReportingPeriod.objects.filter(
-            in_periods(periods), organisation__plans__in={action.plan_id for action in loaded}
+    plans = Plan.objects.filter(pk__in={action.plan_id for action in loaded})
+    reporting = list(
+        ReportingPeriod.objects.filter(organisation__in=plans.values("organisation_id"))
+    )
+    org_of = {plan.pk: plan.organisation_id for plan in plans} if loaded else {}
+    texts = {detailed} if detailed is not None else set(periods)
+    found: dict[tuple[int, Period], ActionResult] = {}
+    if stored:
+        found = _snapshotted(loaded, periods, reporting, org_of, texts)
+    live = [(a, p) for p in periods for a in loaded if (a.pk, p) not in found]
+    found.update(_worked_out(live, reporting, today, texts))
+    return {period: [found[(a.pk, period)] for a in loaded] for period in periods}
+
+
+def locked_periods(
+    reporting: Iterable[ReportingPeriod], periods: Iterable[Period]
+) -> dict[int, set[Period]]:
+    """Of ``periods``, those each organisation has locked, by organisation id."""
+    by_org: dict[int, list[ReportingPeriod]] = {}
+    for rp in reporting:
+        by_org.setdefault(rp.organisation_id, []).append(rp)
+    return {org: {p for p in periods if is_locked(rps, p)} for org, rps in by_org.items()}
+
+
+def _snapshotted(
+    loaded: list[Action],
+    periods: list[Period],
+    reporting: list[ReportingPeriod],
+    org_of: dict[int, int],
+    texts: set[Period],
+) -> dict[tuple[int, Period], ActionResult]:
+    """The results stored for the periods the actions' councils have locked."""
+    locked = locked_periods(reporting, periods)
+    by_id = {a.pk: a for a in loaded}
+    # Read whether or not a period is locked, so a page costs the same queries either way.
+    snapshots = StatusSnapshot.objects.filter(
+        in_periods(periods), action__in=list(by_id)
+    ).select_related("action_update__reporting_period")
+    found = {}
+    for snap in snapshots:
+        action = by_id[snap.action_id]  # type: ignore[index]
+        if snap.period not in locked.get(org_of[action.plan_id], set()):
+            continue
+        found[(action.pk, snap.period)] = ActionResult(
+            action=action,
+            update=snap.action_update,
+            status=StatusResult(RagStatus(snap.status), snap.explanation),
+            overdue=snap.overdue,
+            period=snap.period,
+            as_at=snap.as_at,
         )
-    }
+    return found
+
+
+def _worked_out(
+    live: list[tuple[Action, Period]],
+    reporting: list[ReportingPeriod],
+    today: date,
+    texts: set[Period],
+) -> dict[tuple[int, Period], ActionResult]:
+    """Results worked out from the approved updates up to each period."""
+    if not live:
+        return {}
+    latest_end = max(p.end for _, p in live)
+    period_of = {rp.pk: rp.period for rp in reporting if rp.period.end <= latest_end}
     approved = (
         ActionUpdate.objects.filter(
-            action__in=[action.pk for action in loaded],
+            action__in={action.pk for action, _ in live},
             reporting_period__in=list(period_of),
             state=ReviewState.APPROVED,
         )
         .select_related("reporting_period")
-        .order_by("action_id", "version")
+        .only(*STATUS_FIELDS, *(f"reporting_period__{f}" for f in _PERIOD_FIELDS))
+        .order_by("version")
     )
-    reads = [approved]
-    if detailed is not None and periods != [detailed]:
-        in_detail = Q(reporting_period__in=[pk for pk, p in period_of.items() if p == detailed])
-        reads = [approved.exclude(in_detail).only(*STATUS_FIELDS), approved.filter(in_detail)]
-    latest: dict[tuple[int, Period], ActionUpdate] = {}
-    for update in chain.from_iterable(reads):
-        latest[(update.action_id, update.reporting_period.period)] = update  # highest version
+    history: dict[int, dict[int, ActionUpdate]] = {}
+    for update in approved:  # the highest version of each period wins
+        history.setdefault(update.action_id, {})[update.reporting_period_id] = update
+    chosen = {
+        (action.pk, period): _latest_up_to(history.get(action.pk, {}), period)
+        for action, period in live
+    }
+    wanted = {u.pk for (_, p), u in chosen.items() if u is not None and p in texts}
+    if wanted:
+        full = ActionUpdate.objects.select_related("reporting_period").in_bulk(wanted)
+        chosen = {
+            key: full[u.pk] if u is not None and key[1] in texts else u for key, u in chosen.items()
+        }
     return {
-        period: [
-            _result(action, latest.get((action.pk, period)), today_for(period)) for action in loaded
-        ]
-        for period in periods
+        (action.pk, period): _result(
+            action, chosen[(action.pk, period)], period, as_at(period, today)
+        )
+        for action, period in live
     }
 
 
-def _result(action: Action, update: ActionUpdate | None, today: date) -> ActionResult:
+_PERIOD_FIELDS = ("organisation_id", "period_kind", "period_year", "period_number", "is_locked")
+
+
+def _latest_up_to(updates: dict[int, ActionUpdate], period: Period) -> ActionUpdate | None:
+    """The update of the latest reporting period ending by ``period``'s end."""
+    candidates = [u for u in updates.values() if u.reporting_period.period.end <= period.end]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda u: u.reporting_period.period.rank)
+
+
+def _result(
+    action: Action, update: ActionUpdate | None, period: Period, when: date
+) -> ActionResult:
     stage = Stage(action.stage) if action.stage else None
     completion = action.expected_completion
+    expected = None if completion.open_ended else completion.end
+    reported = None
+    if update is not None:
+        update_period = update.reporting_period.period
+        reported = Reported(
+            status=RagStatus(update.status) if update.status else None,
+            progress_rating=ProgressRating(update.progress_rating)
+            if update.progress_rating
+            else None,
+            percent_complete=Decimal(update.percent_complete)
+            if update.percent_complete is not None
+            else None,
+            carried_from=None if period.covers(update_period) else update_period.label,
+        )
     status = action_status(
-        today=today,
+        as_at=when,
         stage=stage,
-        expected_completion=None if completion.open_ended else completion.end,
-        reported_status=RagStatus(update.status) if update and update.status else None,
-        progress_rating=ProgressRating(update.progress_rating)
-        if update and update.progress_rating
-        else None,
-        percent_complete=Decimal(update.percent_complete)
-        if update and update.percent_complete is not None
-        else None,
+        expected_completion=expected,
         start=action.start.start,
+        reported=reported,
     )
     overdue = (
-        completion.end is not None
-        and not completion.open_ended
+        expected is not None
         and status.status != RagStatus.BLUE
-        and is_overdue(expected_completion=completion.end, stage=stage, today=today)
+        and is_overdue(expected_completion=expected, stage=stage, as_at=when)
     )
-    return ActionResult(action=action, update=update, status=status, overdue=overdue)
+    return ActionResult(
+        action=action, update=update, status=status, overdue=overdue, period=period, as_at=when
+    )
 
 
 def rollup(

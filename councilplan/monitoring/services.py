@@ -9,18 +9,20 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from councilplan.accounts import permissions
 from councilplan.accounts.models import User
 from councilplan.core.models import Reviewed, period_lookup
-from councilplan.domain.periods import Period
+from councilplan.domain.periods import Period, PeriodKind, period_containing
 from councilplan.history.models import Verb
 from councilplan.history.services import diff, record, snapshot
 from councilplan.measures.models import Measure, Observation
 from councilplan.plans.models import Action
 
 from . import workflow
-from .models import ActionUpdate, ReportingPeriod
+from .models import ActionUpdate, ReportingPeriod, SnapshotCause
+from .snapshots import take_snapshots
 
 UPDATE_FIELDS = [
     "progress_rating",
@@ -224,6 +226,32 @@ def approve(*, user: User, item: ActionUpdate | Observation) -> None:
     workflow.approve(item, user=user)
     item.save()
     _record(item, user=user, verb=Verb.APPROVED)
+    _snapshot_approved(item)
+
+
+def _snapshot_approved(item: ActionUpdate | Observation) -> None:
+    """Store the status the approval gives, as at the period's end or the day of approval if
+    sooner, unless the period is locked: a correction leaves what Cabinet saw as it was."""
+    actions, measures = Action.objects.none(), Measure.objects.none()
+    if isinstance(item, ActionUpdate):
+        organisation, period = item.action.plan.organisation, item.reporting_period.period
+        actions = Action.objects.filter(pk=item.action_id)
+    else:
+        organisation, period = item.measure.organisation, item.period
+        if period.kind == PeriodKind.MONTH:  # stored with the quarter's other months
+            period = period_containing(period.end, PeriodKind.QUARTER)
+        measures = Measure.objects.filter(pk=item.measure_id)
+    if workflow.is_locked(organisation.reporting_periods.all(), period):
+        return
+    assert item.approved_at is not None  # just approved
+    take_snapshots(
+        organisation=organisation,
+        period=period,
+        today=timezone.localdate(item.approved_at),
+        cause=SnapshotCause.APPROVED,
+        actions=actions,
+        measures=measures,
+    )
 
 
 @transaction.atomic
@@ -244,13 +272,20 @@ def set_period_lock(*, user: User, reporting_period: ReportingPeriod, locked: bo
     reporting_period.is_locked = locked
     reporting_period.save(update_fields=["is_locked"])
     verb = Verb.LOCKED if locked else Verb.UNLOCKED
-    record(
+    entry = record(
         user=user,
         organisation=reporting_period.organisation,
         verb=verb,
         period=reporting_period.period.label,
         summary=f"{verb.label}: {reporting_period.period.label}",
     )
+    if locked:  # what Cabinet is shown of the period, kept as it is now
+        take_snapshots(
+            organisation=reporting_period.organisation,
+            period=reporting_period.period,
+            today=timezone.localdate(entry.at),
+            cause=SnapshotCause.LOCKED,
+        )
 
 
 @transaction.atomic

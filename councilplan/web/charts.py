@@ -30,6 +30,7 @@ FILL = {
     "red": "#d4351c",
     "blue": "#1d70b8",
     "grey": "#b1b4b6",
+    "purple": "#4c2c92",
 }
 COMPARATOR_COLOURS = ["#505a5f", "#912b88", "#f499be", "#85994b"]
 
@@ -261,12 +262,13 @@ class TimelineBar:
     milestones: tuple[tuple[date, bool], ...]  # (due, slipped)
 
 
-def timeline_chart(bars: Sequence[TimelineBar], *, today: date, ident: str) -> SafeString:
-    """A Gantt chart of actions and milestones against today; slipped rows say "Slipped"."""
+def timeline_chart(bars: Sequence[TimelineBar], *, as_at: date, ident: str) -> SafeString:
+    """A Gantt chart of actions and milestones against the date they are judged at (a past
+    period's end, or as_at while it is open); slipped rows say "Slipped"."""
     if not bars:
         return mark_safe("")
-    first = min(*(b.start for b in bars), today)
-    last = max(*(b.end for b in bars), today)
+    first = min(*(b.start for b in bars), as_at)
+    last = max(*(b.end for b in bars), as_at)
     days = max((last - first).days, 1)
     label_width, chart_width, row_height = 260, 440, 22
     height = TOP + 24 + row_height * len(bars)
@@ -276,7 +278,7 @@ def timeline_chart(bars: Sequence[TimelineBar], *, today: date, ident: str) -> S
 
     slipped = sum(b.slipped for b in bars)
     described = (
-        f"{len(bars)} actions from {first:%B %Y} to {last:%B %Y}; today is {today:%-d %B %Y}; "
+        f"{len(bars)} actions from {first:%B %Y} to {last:%B %Y}; as at {as_at:%-d %B %Y}; "
         f"{slipped} slipped."
     )
     parts = _open(ident, WIDTH + 260, height, "Timeline of actions and milestones", described)
@@ -305,8 +307,8 @@ def timeline_chart(bars: Sequence[TimelineBar], *, today: date, ident: str) -> S
             _text(label_width + chart_width + 8, top + 12, words.strip(), bold=bar.slipped)
         )
     parts += [
-        f'<line x1="{x(today):.1f}" y1="{TOP + 12}" x2="{x(today):.1f}" y2="{height}"'
+        f'<line x1="{x(as_at):.1f}" y1="{TOP + 12}" x2="{x(as_at):.1f}" y2="{height}"'
         f' stroke="{INK}" stroke-width="2" stroke-dasharray="6 3"/>',
-        _text(x(today), TOP + 20, "Today", "middle", bold=True),
+        _text(x(as_at), TOP + 20, f"As at {as_at:%-d %b %Y}", "middle", bold=True),
     ]
     return _close(parts)

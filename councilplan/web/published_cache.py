@@ -16,7 +16,6 @@ cache must be shared by every worker and server: the database cache (``CACHES`` 
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -27,6 +26,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.safestring import SafeString, mark_safe
 
+from councilplan.core import clock
 from councilplan.measures.models import Measure
 from councilplan.plans.models import Action, Organisation, Plan
 
@@ -89,7 +89,7 @@ def _key(organisation_id: int, parts: tuple[Any, ...]) -> str:
     """The cache key of a page or part for the current data of the organisation (hashed: the
     parts may hold spaces and query strings, which some caches refuse in keys)."""
     versions = (data_version(EVERYWHERE), data_version(organisation_id))
-    named = "\x1f".join(str(part) for part in (*versions, date.today().isoformat(), *parts))
+    named = "\x1f".join(str(part) for part in (*versions, clock.today().isoformat(), *parts))
     return f"councilplan:page:{hashlib.sha256(named.encode()).hexdigest()}"
 
 

@@ -52,7 +52,10 @@ def test_status_of_an_action_with_only_a_submitted_update_ignores_it(
     ("query", "expected"),
     [
         ("status=green", ["own"]),
-        ("status=red", ["other"]),  # March 2022 has passed with no approved update
+        # As at 30 June 2021 the other action, due March 2022, is not overdue: it has no
+        # approved update for the quarter, whenever the test runs.
+        ("status=red", []),
+        ("status=missing_update", ["other"]),
         ("status=amber", []),
         ("theme={theme}", ["own"]),
         ("portfolio={portfolio}", ["own"]),

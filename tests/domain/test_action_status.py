@@ -1,4 +1,4 @@
-"""An action's status from its latest update and its dates, computed for a given ``today``."""
+"""An action's status from its latest update and its dates, judged as at a given date."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from councilplan.domain.action_status import (
     MilestoneState,
     ProgressThresholds,
+    Reported,
     action_status,
     expected_progress,
     is_overdue,
@@ -29,7 +30,7 @@ JUNE_2021 = parse_fuzzy_date("June 2021").end
 
 
 @pytest.mark.parametrize(
-    ("completion", "stage", "today", "expected"),
+    ("completion", "stage", "as_at", "expected"),
     [
         (JUNE_2021, Stage.IN_PROGRESS, date(2021, 7, 1), True),
         (JUNE_2021, Stage.IN_PROGRESS, date(2021, 6, 30), False),
@@ -40,15 +41,15 @@ JUNE_2021 = parse_fuzzy_date("June 2021").end
     ],
 )
 def test_overdue_when_completion_passed_and_not_completed(
-    completion: date | None, stage: Stage | None, today: date, expected: bool
+    completion: date | None, stage: Stage | None, as_at: date, expected: bool
 ) -> None:
-    assert is_overdue(expected_completion=completion, stage=stage, today=today) is expected
+    assert is_overdue(expected_completion=completion, stage=stage, as_at=as_at) is expected
 
 
 def test_open_ended_timescale_is_never_overdue() -> None:
     ongoing = parse_fuzzy_date("April 2006 - ongoing")
 
-    assert not is_overdue(expected_completion=ongoing.end, stage=None, today=date(2030, 1, 1))
+    assert not is_overdue(expected_completion=ongoing.end, stage=None, as_at=date(2030, 1, 1))
 
 
 # Seed 000: "Secure planning consent - September 2019", reported in 2019/20 Q2 (Jul-Sep 2019).
@@ -57,7 +58,7 @@ SEPTEMBER_2019 = date(2019, 9, 30)
 
 
 @pytest.mark.parametrize(
-    ("due", "completed_on", "today", "expected"),
+    ("due", "completed_on", "as_at", "expected"),
     [
         (SEPTEMBER_2019, None, date(2019, 8, 15), MilestoneState.DUE_THIS_PERIOD),
         (SEPTEMBER_2019, None, date(2019, 9, 30), MilestoneState.DUE_THIS_PERIOD),
@@ -71,10 +72,10 @@ SEPTEMBER_2019 = date(2019, 9, 30)
     ],
 )
 def test_milestone_due_this_period_or_missed(
-    due: date | None, completed_on: date | None, today: date, expected: MilestoneState
+    due: date | None, completed_on: date | None, as_at: date, expected: MilestoneState
 ) -> None:
     state = milestone_state(
-        due=due, completed_on=completed_on, period_start=Q2.start, period_end=Q2.end, today=today
+        due=due, completed_on=completed_on, period_start=Q2.start, period_end=Q2.end, as_at=as_at
     )
 
     assert state is expected
@@ -84,7 +85,7 @@ START, END = date(2020, 4, 1), date(2021, 3, 31)
 
 
 @pytest.mark.parametrize(
-    ("today", "expected"),
+    ("as_at", "expected"),
     [
         (date(2020, 3, 1), N(0)),
         (START, N(0)),
@@ -94,9 +95,9 @@ START, END = date(2020, 4, 1), date(2021, 3, 31)
     ],
 )
 def test_expected_progress_is_linear_between_start_and_completion(
-    today: date, expected: Decimal
+    as_at: date, expected: Decimal
 ) -> None:
-    assert expected_progress(start=START, end=END, today=today) == expected
+    assert expected_progress(start=START, end=END, as_at=as_at) == expected
 
 
 @pytest.mark.parametrize(
@@ -115,7 +116,7 @@ def test_progress_against_expected_is_on_track_monitor_or_off_track(
 ) -> None:
     # Half way through: 50% expected; 10 and 25 point thresholds.
     result = progress_status(
-        percent_complete=percent, start=START, end=date(2020, 4, 21), today=date(2020, 4, 11)
+        percent_complete=percent, start=START, end=date(2020, 4, 21), as_at=date(2020, 4, 11)
     )
 
     assert result.status == status
@@ -124,7 +125,7 @@ def test_progress_against_expected_is_on_track_monitor_or_off_track(
 
 def test_progress_explanation_gives_the_figures() -> None:
     result = progress_status(
-        percent_complete=N(30), start=START, end=date(2020, 4, 21), today=date(2020, 4, 11)
+        percent_complete=N(30), start=START, end=date(2020, 4, 21), as_at=date(2020, 4, 11)
     )
 
     assert result == StatusResult(
@@ -140,7 +141,7 @@ def test_progress_thresholds_are_configurable_and_stored_as_a_dict() -> None:
         percent_complete=N(39),
         start=START,
         end=date(2020, 4, 21),
-        today=date(2020, 4, 11),
+        as_at=date(2020, 4, 11),
         thresholds=strict,
     )
 
@@ -157,7 +158,7 @@ def test_progress_thresholds_refuse_nonsense(stored: dict[str, object]) -> None:
         ProgressThresholds.from_dict(stored)
 
 
-TODAY = date(2021, 4, 15)
+AS_AT = date(2021, 4, 15)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,19 @@ class Update:
     progress_rating: ProgressRating | None = None
     percent_complete: Decimal | None = None
     start: date | None = None
+    carried: bool = False
+
+    @property
+    def reported(self) -> Reported | None:
+        """What the update reported, if it reported anything."""
+        if not (self.reported_status or self.progress_rating or self.percent_complete):
+            return None
+        return Reported(
+            status=self.reported_status,
+            progress_rating=self.progress_rating,
+            percent_complete=self.percent_complete,
+            carried_from="2020/21 Q2" if self.carried else None,
+        )
 
 
 @pytest.mark.parametrize(
@@ -206,20 +220,30 @@ class Update:
             RagStatus.RED,
         ),
         (Update(stage=Stage.NOT_STARTED), RagStatus.GREY),
-        (Update(), RagStatus.NOT_ASSESSED),
+        (Update(), RagStatus.MISSING_UPDATE),
         (Update(percent_complete=N(50)), RagStatus.NOT_ASSESSED),
+        (Update(reported_status=RagStatus.GREEN, carried=True), RagStatus.MISSING_UPDATE),
+        (Update(progress_rating=ProgressRating.COMPLETED, carried=True), RagStatus.BLUE),
+        (Update(reported_status=RagStatus.BLUE, carried=True), RagStatus.BLUE),
+        (
+            Update(
+                progress_rating=ProgressRating.ON_TRACK,
+                expected_completion=date(2021, 3, 31),
+                carried=True,
+            ),
+            RagStatus.RED,
+        ),
+        (Update(start=date(2021, 6, 1)), RagStatus.GREY),
     ],
 )
 def test_action_status_takes_the_first_rule_that_applies(
     update: Update, expected: RagStatus
 ) -> None:
     result = action_status(
-        today=TODAY,
+        as_at=AS_AT,
         stage=update.stage,
         expected_completion=update.expected_completion,
-        reported_status=update.reported_status,
-        progress_rating=update.progress_rating,
-        percent_complete=update.percent_complete,
+        reported=update.reported,
         start=update.start,
     )
 
@@ -228,27 +252,28 @@ def test_action_status_takes_the_first_rule_that_applies(
 
 def test_overdue_action_explains_which_date_passed() -> None:
     result = action_status(
-        today=date(2021, 7, 1), stage=Stage.IN_PROGRESS, expected_completion=JUNE_2021
+        as_at=date(2021, 7, 1), stage=Stage.IN_PROGRESS, expected_completion=JUNE_2021
     )
 
     assert result == StatusResult(
         RagStatus.RED,
-        "Red: overdue, expected completion 30 June 2021 has passed and the stage is In progress",
+        "Red: overdue as at 1 July 2021, expected completion 30 June 2021 has passed and the "
+        "stage is In progress",
     )
 
 
 def test_reported_status_wins_over_the_dates_but_says_the_action_is_overdue() -> None:
     result = action_status(
-        today=date(2021, 7, 1),
+        as_at=date(2021, 7, 1),
         stage=Stage.IN_PROGRESS,
         expected_completion=JUNE_2021,
-        reported_status=RagStatus.GREEN,
+        reported=Reported(status=RagStatus.GREEN),
     )
 
     assert result == StatusResult(
         RagStatus.GREEN,
         "Green: as reported in the update, and overdue: "
-        "expected completion 30 June 2021 has passed",
+        "expected completion 30 June 2021 has passed, as at 1 July 2021",
     )
 
 
@@ -258,26 +283,31 @@ def test_reported_status_wins_over_the_dates_but_says_the_action_is_overdue() ->
 def test_worked_example_market_hall_amber_red_dca_is_kept_as_such() -> None:
     parsed = RagStatus.parse("Amber / Red (Q4 DCA)")
 
-    result = action_status(today=date(2021, 3, 31), reported_status=parsed.status)
+    result = action_status(as_at=date(2021, 3, 31), reported=Reported(status=parsed.status))
 
     assert parsed.is_dca
-    assert result == StatusResult(RagStatus.AMBER_RED, "Amber / Red: as reported in the update")
+    assert result == StatusResult(
+        RagStatus.AMBER_RED, "Amber / Red: as reported in the update, as at 31 March 2021"
+    )
 
 
 def test_worked_example_looked_after_children_major_slippage_is_red() -> None:
     rating = ProgressRating.parse("Major slippage")
 
-    result = action_status(today=date(2021, 3, 31), progress_rating=rating)
+    result = action_status(as_at=date(2021, 3, 31), reported=Reported(progress_rating=rating))
 
-    assert result == StatusResult(RagStatus.RED, "Red: progress rated Major slippage")
+    assert result == StatusResult(
+        RagStatus.RED, "Red: progress rated Major slippage, as at 31 March 2021"
+    )
 
 
 def test_worked_example_sickness_culture_completed_is_blue() -> None:
     result = action_status(
-        today=date(2021, 3, 31), progress_rating=ProgressRating.parse("Completed")
+        as_at=date(2021, 3, 31),
+        reported=Reported(progress_rating=ProgressRating.parse("Completed")),
     )
 
-    assert result == StatusResult(RagStatus.BLUE, "Blue: completed")
+    assert result == StatusResult(RagStatus.BLUE, "Blue: completed, as at 31 March 2021")
 
 
 @given(
@@ -286,12 +316,12 @@ def test_worked_example_sickness_culture_completed_is_blue() -> None:
     st.dates(min_value=date(1999, 1, 1), max_value=date(2045, 1, 1)),
 )
 def test_expected_progress_stays_between_0_and_100_and_never_falls(
-    start: date, days: int, today: date
+    start: date, days: int, as_at: date
 ) -> None:
     end = date.fromordinal(start.toordinal() + days)
-    later = date.fromordinal(min(today.toordinal() + 30, date.max.toordinal()))
+    later = date.fromordinal(min(as_at.toordinal() + 30, date.max.toordinal()))
 
-    now = expected_progress(start=start, end=end, today=today)
+    now = expected_progress(start=start, end=end, as_at=as_at)
 
     assert N(0) <= now <= N(100)
-    assert expected_progress(start=start, end=end, today=later) >= now
+    assert expected_progress(start=start, end=end, as_at=later) >= now

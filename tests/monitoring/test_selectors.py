@@ -85,7 +85,9 @@ def test_status_comes_from_the_rules(completion, stage, update, expected) -> Non
 def test_overdue_status_explains_itself() -> None:
     action = ActionFactory(expected_completion="March 2020", stage="in_progress")
     reported(action)
-    assert result_of(action).status.explanation.startswith("Red: overdue, expected completion")
+    assert result_of(action).status.explanation.startswith(
+        "Red: overdue as at 31 March 2021, expected completion 31 March 2020 has passed"
+    )
 
 
 def test_a_reported_colour_is_kept_for_an_action_past_its_timescale_which_is_flagged_overdue() -> (
@@ -96,14 +98,14 @@ def test_a_reported_colour_is_kept_for_an_action_past_its_timescale_which_is_fla
     result = result_of(action)
     assert (result.status.status, result.overdue) == (RagStatus.GREEN, True)
     assert result.status.explanation.endswith(
-        "overdue: expected completion 31 March 2020 has passed"
+        "overdue: expected completion 31 March 2020 has passed, as at 31 March 2021"
     )
 
 
 def test_only_approved_updates_count_and_the_latest_version_wins() -> None:
     action = ActionFactory(expected_completion="March 2022")
     reported(action, state="submitted", status="red")
-    assert result_of(action).status.status == RagStatus.NOT_ASSESSED
+    assert result_of(action).status.status == RagStatus.MISSING_UPDATE
     reported(action, version=2, status="amber")
     reported(action, version=3, status="green")
     result = result_of(action)

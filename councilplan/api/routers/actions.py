@@ -1,7 +1,5 @@
 """Actions with milestones and their status for a period, filtered as the web's plan pages are."""
 
-from datetime import date
-
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,6 +12,7 @@ from councilplan.api.filters import Id, PeriodCode, period_from
 from councilplan.api.paging import Page, Paging, as_response, page_of
 from councilplan.api.schemas.actions import ActionOut, action_out
 from councilplan.api.schemas.common import READ_ERRORS
+from councilplan.core import clock
 from councilplan.domain.periods import Period
 from councilplan.domain.status import RagStatus
 from councilplan.monitoring.selectors import ActionResult, action_results
@@ -35,13 +34,13 @@ class ActionFilters(Schema):
 
 def status_period(user: User | None, code: str | None) -> Period:
     """The period asked for, or else the latest reporting period started by today."""
-    return period_from(code) if code else access.default_period(user, date.today())
+    return period_from(code) if code else access.default_period(user, clock.today())
 
 
 def _results(actions: QuerySet[Action], period: Period) -> list[ActionResult]:
     """The selector's results for these actions, with their milestones, in id order."""
     return action_results(
-        actions.prefetch_related("milestones").order_by("id"), period, today=date.today()
+        actions.prefetch_related("milestones").order_by("id"), period, today=clock.today()
     )
 
 

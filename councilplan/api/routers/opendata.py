@@ -3,7 +3,6 @@
 Only published plans, whoever asks: open data is what residents may read.
 """
 
-from datetime import date
 from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +14,7 @@ from councilplan.api.auth import READ
 from councilplan.api.etags import conditional
 from councilplan.api.filters import Id
 from councilplan.api.schemas.common import READ_ERRORS
+from councilplan.core import clock
 from councilplan.opendata.package import descriptor, inline_package, table_csv
 from councilplan.opendata.schema import TABLE_NAMES
 from councilplan.plans.models import Plan
@@ -41,13 +41,13 @@ def _published(plan_id: int) -> Plan:
 )
 def data_package(request: HttpRequest, plan_id: Id) -> dict[str, object]:
     """The Frictionless data package descriptor: a Table Schema for each CSV file beside it."""
-    return descriptor(_published(plan_id), today=date.today())
+    return descriptor(_published(plan_id), today=clock.today())
 
 
 @router.get("/plans/{plan_id}/opendata/data.json", response={200: dict[str, Any], **READ_ERRORS})
 def data_json(request: HttpRequest, plan_id: Id) -> dict[str, object]:
     """The whole package as one JSON document, each table's rows inline."""
-    return inline_package(_published(plan_id), today=date.today())
+    return inline_package(_published(plan_id), today=clock.today())
 
 
 @router.get(
@@ -62,7 +62,7 @@ def data_csv(request: HttpRequest, plan_id: Id, table: TableName) -> HttpRespons
     if table not in TABLE_NAMES:
         raise Http404(table)
     response = HttpResponse(
-        table_csv(plan, table, today=date.today()), content_type="text/csv; charset=utf-8"
+        table_csv(plan, table, today=clock.today()), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'inline; filename="{plan.slug}-{table}.csv"'
     return conditional(request, response)

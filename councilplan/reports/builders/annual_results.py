@@ -20,6 +20,7 @@ from .common import (
     NOTHING,
     MeasureYear,
     ReportScope,
+    as_at_sentence,
     measure_portfolios,
     measure_years,
     portfolio_sections,
@@ -44,7 +45,7 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
     actions = [
         (result, before[result.action.pk])
         for result in now
-        if result.update is not None or before[result.action.pk].update is not None
+        if result.own_update is not None or before[result.action.pk].own_update is not None
     ]
     measures = [
         m
@@ -70,6 +71,7 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
         introduction=(
             f"The actions and measures of the {scope.plan.title} monitored in "
             f"{quarter.label[:7]}, for each portfolio, with last year's result.",
+            as_at_sentence(quarter, today),
         ),
         sections=tuple(sections),
     )
@@ -102,14 +104,14 @@ class AnnualHeader:
 
     def action_row(self, now: ActionResult, before: ActionResult) -> tuple[str, ...]:
         """An action's title, last year's and this year's rating, status and theme."""
-        update = now.update
+        update = now.own_update  # each year's actual is its own update, as the document has it
         # The status column shows the colour the update reported (as the document does), as
         # the selector computes it; a rating alone, a DCA or no result leave it empty.
         shows_status = bool(update and update.status and update.progress_rating)
         shows_status = shows_status and not (update and update.is_dca)
         return (
             now.action.title,
-            rating_text(before.update, self.quarter.same_period_last_year()),
+            rating_text(before.own_update, self.quarter.same_period_last_year()),
             rating_text(update, self.quarter),
             now.status.status.label if shows_status else NOTHING,
             self.themes(now.action.themes.all()),

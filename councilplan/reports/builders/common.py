@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from django.db.models import Q, QuerySet
 
 from councilplan.accounts import permissions
 from councilplan.accounts.models import User
-from councilplan.domain.periods import Period, PeriodKind
+from councilplan.domain.action_status import format_date
+from councilplan.domain.periods import Period, PeriodKind, as_at
 from councilplan.domain.status import ProgressRating, RagStatus
 from councilplan.domain.units import Unit, format_value
 from councilplan.measures.models import Measure, Observation, Target
@@ -142,6 +144,12 @@ def reported_period(measure: Measure, quarter: Period) -> Period:
         return quarter
     periods = measure_periods(measure.frequency, quarter)
     return periods[-1] if periods else Period.financial_year(quarter.year - 1)
+
+
+def as_at_sentence(period: Period, today: date) -> str:
+    """The date a report's statuses are judged at, in words: a past period's end, or today for
+    the period still open ("Statuses as at 30 September 2020.")."""
+    return f"Statuses as at {format_date(as_at(period, today))}."
 
 
 # -- grouping ---------------------------------------------------------------------------------

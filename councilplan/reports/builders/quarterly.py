@@ -26,6 +26,7 @@ from .common import (
     NOTHING,
     MeasureYear,
     ReportScope,
+    as_at_sentence,
     measure_portfolios,
     measure_years,
     portfolio_sections,
@@ -83,22 +84,30 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
         introduction=(
             f"Progress on the actions and measures of the {scope.plan.title} in {quarter.label}, "
             "exceptions first.",
+            as_at_sentence(quarter, today),
         ),
         sections=tuple(sections),
     )
 
 
 def action_item(now: ActionResult, before: ActionResult, quarter: Period) -> Item:
-    """An action's status this quarter, and its direction from last quarter's status."""
+    """An action's status this quarter, and its direction from last quarter's status. With no
+    update of its own, the latest earlier one is shown, labelled with its period."""
     update = now.update
+    progress = rating_text(update, now.update_period or quarter)
+    commentary = update.commentary if update else ""
+    if now.carried and now.update_period is not None:
+        last = f"last updated {now.update_period.label}"
+        progress = f"{progress} ({last})"
+        commentary = f"No update for {quarter.label}; {last}: {commentary or NOTHING}"
     return Item(
         kind="Action",
         title=now.action.title,
         status=now.status.status,
         overdue=now.overdue,
         direction=status_direction(now.status.status, before.status.status),
-        progress=rating_text(update, quarter),
-        commentary=update.commentary if update else "",
+        progress=progress,
+        commentary=commentary,
         mitigation=update.mitigation if update else "",
         portfolios=tuple(now.action.portfolios.all()),
     )

@@ -1,6 +1,6 @@
 """The staff dashboard's reads: a plan's actions a user may read, for one period, with status
 counts by theme and portfolio, exceptions first, the trend of the share on track, and a
-timeline of actions and milestones against today.
+timeline of actions and milestones, all as at the period's end (today while it is open).
 
 The caller passes the actions the user may read (``permissions.actions_readable``); queries do
 not grow with the number of actions, nor with the periods in the trend.
@@ -128,12 +128,7 @@ def dashboard(actions: QuerySet[Action], plan: Plan, period: Period, *, today: d
     """The dashboard for ``actions`` (already filtered and scoped to the user) in ``period``."""
     actions = actions.prefetch_related("milestones")
     periods = trend_periods(plan, period)
-    by_period = action_results_over(
-        actions,
-        periods,
-        today_for=lambda p: today if p == period else min(today, p.end),
-        detailed=period,
-    )
+    by_period = action_results_over(actions, periods, today=today, detailed=period)
     results = by_period[period]
     before = periods[periods.index(period) - 1] if periods.index(period) else None
     previous = {r.action.pk: r.status.status for r in by_period.get(before, [])} if before else {}
@@ -157,7 +152,7 @@ def dashboard(actions: QuerySet[Action], plan: Plan, period: Period, *, today: d
         ),
         exceptions=exceptions(flagged),
         trend=trend,
-        timeline=[_timeline_row(plan, r, today) for r in results],
+        timeline=[_timeline_row(plan, r) for r in results],
     )
 
 
@@ -203,18 +198,19 @@ def _by_theme(plan: Plan, results: list[ActionResult]) -> list[tuple[str, Status
     return [(titles.get(k or 0, "Not under a theme"), b) for k, b in ranked]
 
 
-def _timeline_row(plan: Plan, result: ActionResult, today: date) -> TimelineRow:
+def _timeline_row(plan: Plan, result: ActionResult) -> TimelineRow:
     """An action's bar from its start to its expected completion (the plan's span when the
-    dates are loose or open-ended), and its milestones, each marked slipped or not."""
+    dates are loose or open-ended), and its milestones, each marked slipped or not as at the
+    result's date."""
     action = result.action
     start = action.start.start or plan.years[0].start
     completion = action.expected_completion
     open_ended = completion.open_ended or completion.end is None
     end = plan.years[-1].end if open_ended or completion.end is None else completion.end
-    rating = result.update.progress_rating if result.update else ""
+    rating = result.update.progress_rating if result.update and not result.carried else ""
     slipped = result.overdue or (bool(rating) and ProgressRating(rating) in SLIPPAGE)
     milestones = [
-        (m, m.completed_on is None and m.due.end is not None and m.due.end < today)
+        (m, not _done_by(m, result.as_at) and m.due.end is not None and m.due.end < result.as_at)
         for m in action.milestones.all()
     ]
     bar = TimelineBar(
@@ -229,3 +225,8 @@ def _timeline_row(plan: Plan, result: ActionResult, today: date) -> TimelineRow:
         ),
     )
     return TimelineRow(result=result, bar=bar, milestones=milestones)
+
+
+def _done_by(milestone: Milestone, when: date) -> bool:
+    """Whether a milestone was completed by ``when`` (a later completion was not known then)."""
+    return milestone.completed_on is not None and milestone.completed_on <= when

@@ -1,7 +1,5 @@
 """The performance team's pages: approval queue, period locks, the chase list."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from councilplan.accounts import permissions
+from councilplan.core import clock
 from councilplan.core.models import ReviewState
 from councilplan.measures.models import Observation
 from councilplan.monitoring import services
@@ -105,7 +104,7 @@ def lock(request: HttpRequest, period_id: int) -> HttpResponse:
 @login_required
 def chase(request: HttpRequest) -> HttpResponse:
     """Who still owes updates this period, for the performance team to chase."""
-    user, today = staff_user(request), date.today()
+    user, today = staff_user(request), clock.today()
     organisations = [
         o
         for o in Organisation.objects.filter(memberships__user=user).distinct()

@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 
 from councilplan.accounts import permissions
-from councilplan.domain.periods import Period, PeriodError
+from councilplan.core import clock
+from councilplan.domain.periods import Period, PeriodError, as_at
 from councilplan.monitoring.reporting import reporting_period_for
 from councilplan.plans.models import Department, Officer, Plan, Portfolio, Theme
 from councilplan.web.charts import breakdown_chart, timeline_chart, trend_chart
@@ -84,7 +85,7 @@ def plan_dashboard(
     plan = get_object_or_404(
         Plan.objects.select_related("organisation"), pk=plan_id, pk__in=readable.values("plan")
     )
-    today = date.today()
+    today = clock.today()
     period = _period(request, plan, period, today)
     actions_read = readable.filter(plan=plan)
 
@@ -93,7 +94,7 @@ def plan_dashboard(
         board = dashboard(
             filtered_actions(readable, plan, form.filters()), plan, period, today=today
         )
-        context = _context(plan, period, form, board, today)
+        context = _context(plan, period, form, board, as_at(period, today))
         return render_to_string("web/staff/includes/dashboard_body.html", context, request)
 
     filters = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
@@ -119,7 +120,7 @@ def plan_dashboard(
 
 
 def _context(
-    plan: Plan, period: Period, form: DashboardFilterForm, board: Dashboard, today: date
+    plan: Plan, period: Period, form: DashboardFilterForm, board: Dashboard, when: date
 ) -> dict[str, Any]:
     """What the dashboard's body shows: the board, its tables and its charts."""
     periods = sorted(
@@ -133,7 +134,7 @@ def _context(
         "periods": periods,
         "form": form,
         "board": board,
-        "today": today,
+        "as_at": when,
         "theme_table": count_table(board.by_theme),
         "portfolio_table": count_table(board.by_portfolio),
         "theme_chart": breakdown_chart(
@@ -146,7 +147,7 @@ def _context(
             [(p.label, share) for p, _, share in board.trend], ident="trend"
         ),
         "timeline_chart": timeline_chart(
-            [row.bar for row in board.timeline], today=today, ident="timeline"
+            [row.bar for row in board.timeline], as_at=when, ident="timeline"
         ),
     }
 

@@ -5,11 +5,11 @@ Every page starts from ``Plan.objects.published()`` and shows only approved upda
 """
 
 import csv
-from datetime import date
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from councilplan.core import clock
 from councilplan.measures.models import Measure
 from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Action, Plan
@@ -43,7 +43,7 @@ def plan(request: HttpRequest, organisation: str, plan: str) -> HttpResponse:
     shown = _published_plan(organisation, plan)
 
     def build() -> HttpResponse:
-        progress = plan_progress(shown, today=date.today())
+        progress = plan_progress(shown, today=clock.today())
         context = {"progress": progress, "plan": progress.plan}
         return render(request, "web/public/plan.html", context)
 
@@ -64,7 +64,7 @@ def plan_download(request: HttpRequest, organisation: str, plan: str, fmt: str) 
 
 
 def _download(request: HttpRequest, shown: Plan, fmt: str) -> HttpResponse:
-    progress = plan_progress(shown, today=date.today())
+    progress = plan_progress(shown, today=clock.today())
     records = progress_records(progress, request.build_absolute_uri("/").rstrip("/"))
     filename = f"{progress.plan.organisation.slug}-{progress.plan.slug}.{fmt}"
     disposition = f'attachment; filename="{filename}"'
@@ -96,7 +96,7 @@ def _action(request: HttpRequest, shown_plan: Plan, action_id: int) -> HttpRespo
     actions = published_plan_actions(shown_plan).filter(pk=action_id)
     found: Action = get_object_or_404(actions.prefetch_related("milestones"))
     period = latest_reported_period(actions)
-    result = action_results(actions, period or shown_plan.years[-1], today=date.today())[0]
+    result = action_results(actions, period or shown_plan.years[-1], today=clock.today())[0]
     return render(
         request,
         "web/public/action.html",

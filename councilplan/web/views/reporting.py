@@ -1,7 +1,6 @@
 """Reporting a quarter: "My updates", the action update form and the measure value form."""
 
 from collections.abc import Callable
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from councilplan.accounts import permissions
+from councilplan.core import clock
 from councilplan.core.models import period_lookup
 from councilplan.domain.periods import Period
 from councilplan.monitoring import services
 from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 from councilplan.monitoring.reporting import due_items, reporting_period_for
-from councilplan.monitoring.workflow import WorkflowError, token
+from councilplan.monitoring.workflow import WorkflowError, is_locked, token
 from councilplan.plans.models import Organisation
 from councilplan.web.forms import ReportingForm, UpdateForm, ValueForm
 from councilplan.web.views.common import staff_user
@@ -24,7 +24,7 @@ from councilplan.web.views.common import staff_user
 @login_required
 def my_updates(request: HttpRequest) -> HttpResponse:
     """What the signed-in officer must report this quarter, overdue first, done last."""
-    user, today = staff_user(request), date.today()
+    user, today = staff_user(request), clock.today()
     organisations = Organisation.objects.filter(memberships__user=user).distinct()
     rounds = []
     for organisation in organisations:
@@ -147,9 +147,6 @@ def measure_value(request: HttpRequest, measure_id: int, period: Period) -> Http
             "measure": measure,
             "period": period,
             "latest": latest,
-            "locked": any(
-                rp.is_locked and rp.period.start <= period.start and period.end <= rp.period.end
-                for rp in measure.organisation.reporting_periods.all()
-            ),
+            "locked": is_locked(measure.organisation.reporting_periods.all(), period),
         },
     )

@@ -1,13 +1,12 @@
 """Downloading a plan's reports from the staff area, in any format, as the user may read it."""
 
-from datetime import date
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 
 from councilplan.accounts import permissions
+from councilplan.core import clock
 from councilplan.domain.periods import Period
 from councilplan.plans.models import Plan
 from councilplan.reports.builders import BUILDERS, build_report, report_scope
@@ -27,7 +26,7 @@ def download(request: HttpRequest, plan_id: int, kind: str, period: Period) -> H
     format_name = request.GET.get("format", "pdf")
     if kind not in BUILDERS or format_name not in FORMATS:
         raise Http404("No such report or format.")
-    report = build_report(kind, report_scope(plan, user), period, today=date.today())
+    report = build_report(kind, report_scope(plan, user), period, today=clock.today())
     chosen = FORMATS[format_name]
     response = HttpResponse(chosen.render(report), content_type=chosen.content_type)
     name = filename(plan.slug, kind, period, format_name)

@@ -1,7 +1,5 @@
 """Reading the plans in the staff area: plan overview, action page, measure page."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,6 +9,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from councilplan.accounts import permissions
+from councilplan.core import clock
 from councilplan.domain.periods import Period, PeriodError
 from councilplan.history.models import AuditEntry
 from councilplan.measures.selectors import results_by_period
@@ -44,7 +43,7 @@ def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = No
         pk=plan_id,
         pk__in=permissions.actions_readable(user).values("plan"),
     )
-    today = date.today()
+    today = clock.today()
     if period is None and request.GET.get("period"):
         try:
             period = Period.parse(request.GET["period"])
@@ -107,7 +106,7 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
             "updates": updates,
             "history": AuditEntry.objects.filter(action=action).select_related("user")[:50],
             "may_report": permissions.actions_changeable(user).filter(pk=action.pk).exists(),
-            "current": reporting_period_for(action.plan.organisation, date.today()),
+            "current": reporting_period_for(action.plan.organisation, clock.today()),
         },
     )
 
@@ -149,6 +148,6 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
             "chart": measure_chart(measure, [results[p] for p in periods]),
             "history": AuditEntry.objects.filter(measure=measure).select_related("user")[:50],
             "may_report": permissions.measures_changeable(user).filter(pk=measure.pk).exists(),
-            "current": reporting_period_for(measure.organisation, date.today()),
+            "current": reporting_period_for(measure.organisation, clock.today()),
         },
     )

@@ -1,6 +1,5 @@
 """`councilplan report`: a plan's annual results, quarterly report or delivery plan as a file."""
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from councilplan.core import clock
 from councilplan.domain.periods import Period, PeriodError
 from councilplan.reports.builders import BUILDERS, build_report, report_scope
 from councilplan.reports.renderers import FORMATS
@@ -55,7 +55,9 @@ class Command(BaseCommand):
         )
         with progress:
             task = progress.add_task(f"Building {options['report']}", total=3)
-            report = build_report(options["report"], report_scope(plan), period, today=date.today())
+            report = build_report(
+                options["report"], report_scope(plan), period, today=clock.today()
+            )
             progress.update(task, advance=1, description=f"Rendering {format_name}")
             content = FORMATS[format_name].render(report)
             progress.update(task, advance=1, description=f"Writing {path.name}")

@@ -1,0 +1,195 @@
+"""Storing each action's, measure's and theme's status for a period, and reading what changed.
+
+Snapshots are taken when an update or value is approved (for its action or measure and the
+themes of its plan), when a period is locked (everything of the council for that period), and
+by ``councilplan statuses recompute`` after a rule change, which says what changed. Pages and
+reports of a locked period read them (``monitoring.selectors``, ``measures.selectors``), so
+they stay as Cabinet saw them. Recomputing a locked period is the one deliberate way to change
+what it shows.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from councilplan.core.models import in_periods
+from councilplan.domain.periods import Period, PeriodKind, as_at
+from councilplan.domain.rollups import group_status, status_breakdown
+from councilplan.domain.status import RULES_VERSION, RagStatus, StatusResult
+from councilplan.measures.models import Measure
+from councilplan.measures.selectors import MeasureResult, measure_results_each
+from councilplan.measures.stored import detail_of
+from councilplan.plans.models import Action, Organisation, Plan
+from councilplan.plans.selectors import theme_tree
+
+from .models import SnapshotCause, StatusSnapshot
+from .reporting import measure_periods
+from .selectors import ActionResult, action_results_over
+
+
+@dataclass(frozen=True)
+class SnapshotChange:
+    """A subject whose stored status a new snapshot changed (``before`` None: none stored)."""
+
+    subject: str
+    period: Period
+    before: StatusResult | None
+    after: StatusResult
+
+    def __str__(self) -> str:
+        was = "nothing stored" if self.before is None else self.before.status.label
+        return f"{self.period.label} {self.subject}: {was} -> {self.after.status.label}"
+
+
+def take_snapshots(
+    *,
+    organisation: Organisation,
+    period: Period,
+    today: date,
+    cause: SnapshotCause,
+    actions: QuerySet[Action] | None = None,
+    measures: QuerySet[Measure] | None = None,
+) -> list[SnapshotChange]:
+    """Work out and store the statuses of ``period`` as at its end (``today`` while it is
+    open): of ``actions`` and ``measures`` (every one of the council's when not given) and,
+    when any action is taken, of every theme of the council's plans. Returns the stored
+    statuses that changed."""
+    plans = Plan.objects.filter(organisation=organisation)
+    all_actions = Action.objects.filter(plan__in=plans)
+    chosen = all_actions if actions is None else actions
+    if measures is None:
+        measures = Measure.objects.filter(organisation=organisation)
+    judged = as_at(period, today)
+    results = action_results_over(chosen, [period], today=today, stored=False)[period]
+    rows = [_action_row(r) for r in results]
+    rows += [_measure_row(r) for r in _measure_results(measures, period)]
+    if actions is None:
+        rows += _theme_rows(plans, results)
+    elif results:  # the themes over the changed actions, from all the council's actions
+        everything = action_results_over(all_actions, [period], today=today, stored=False)
+        rows += _theme_rows(plans, everything[period])
+    for row in rows:
+        row.organisation = organisation
+        row.period = period
+        row.as_at = judged
+        row.rules_version = RULES_VERSION
+        row.cause = cause
+    return _replace(rows)
+
+
+def _action_row(result: ActionResult) -> StatusSnapshot:
+    return StatusSnapshot(
+        action=result.action,
+        status=result.status.status,
+        explanation=result.status.explanation,
+        overdue=result.overdue,
+        action_update=result.update,
+    )
+
+
+def _measure_results(measures: QuerySet[Measure], period: Period) -> list[MeasureResult]:
+    """Each measure's results for the periods it reports within ``period`` (a quarter's
+    months for a monthly measure), worked out afresh."""
+    loaded = list(measures.select_related("organisation"))
+    within = {m.pk: [p for p in _reported_in(m, period) if period.covers(p)] for m in loaded}
+    results: list[MeasureResult] = []
+    depth = max((len(ps) for ps in within.values()), default=0)
+    for i in range(depth):  # one read per month of the quarter, not per measure
+        group = [m for m in loaded if len(within[m.pk]) > i]
+        results += measure_results_each(group, {m.pk: within[m.pk][i] for m in group}, stored=False)
+    return results
+
+
+def _reported_in(measure: Measure, period: Period) -> list[Period]:
+    if period.kind == PeriodKind.QUARTER:
+        return measure_periods(measure.frequency, period)
+    return [period]
+
+
+def _measure_row(result: MeasureResult) -> StatusSnapshot:
+    row = StatusSnapshot(
+        measure=result.measure,
+        status=result.status.status,
+        explanation=result.status.explanation,
+        observation=result.observation,
+        detail=detail_of(result),
+    )
+    row.period = result.period
+    return row
+
+
+def _theme_rows(plans: QuerySet[Plan], results: list[ActionResult]) -> list[StatusSnapshot]:
+    """Each theme's status from its top-level actions' and those of the themes below it."""
+    by_theme: dict[int, list[RagStatus]] = {}
+    for result in results:
+        if result.action.parent_id is None:
+            for theme in result.action.themes.all():
+                by_theme.setdefault(theme.pk, []).append(result.status.status)
+    rows = []
+    for plan in plans:
+        tree = theme_tree(plan)
+        for i, (theme, depth) in enumerate(tree):
+            below = [theme]
+            for other, other_depth in tree[i + 1 :]:
+                if other_depth <= depth:
+                    break
+                below.append(other)
+            statuses = [s for t in below for s in by_theme.get(t.pk, [])]
+            status = group_status(status_breakdown(statuses))
+            rows.append(
+                StatusSnapshot(
+                    theme=theme,
+                    status=status.status,
+                    explanation=status.explanation,
+                    detail={"counts": {s.value: n for s, n in status_breakdown(statuses).counts}},
+                )
+            )
+    return rows
+
+
+def _subject(row: StatusSnapshot) -> str:
+    if row.action_id is not None:
+        return f"action {row.action}"
+    if row.measure_id is not None:
+        return f"measure {row.measure}"
+    return f"theme {row.theme}"
+
+
+def _key(row: StatusSnapshot) -> tuple[str, int | None, Period]:
+    if row.action_id is not None:
+        return ("action", row.action_id, row.period)
+    if row.measure_id is not None:
+        return ("measure", row.measure_id, row.period)
+    return ("theme", row.theme_id, row.period)
+
+
+@transaction.atomic
+def _replace(rows: list[StatusSnapshot]) -> list[SnapshotChange]:
+    """Store ``rows`` in place of the snapshots of the same subjects and periods; say which
+    statuses (or explanations) changed."""
+    if not rows:
+        return []
+    now = timezone.now()
+    subjects = Q(pk__in=[])
+    for name in ("action", "measure", "theme"):
+        ids = [getattr(r, f"{name}_id") for r in rows if getattr(r, f"{name}_id") is not None]
+        if ids:
+            subjects |= Q(**{f"{name}__in": ids})
+    periods = {r.period for r in rows}
+    old = StatusSnapshot.objects.filter(subjects).filter(in_periods(periods))
+    before = {_key(s): s for s in old}
+    old.delete()
+    for row in rows:
+        row.taken_at = now
+    StatusSnapshot.objects.bulk_create(rows, batch_size=500)
+    changes = []
+    for row in rows:
+        was = before.get(_key(row))
+        after = StatusResult(RagStatus(row.status), row.explanation)
+        if was is None or (was.status, was.explanation) != (row.status, row.explanation):
+            previous = None if was is None else StatusResult(RagStatus(was.status), was.explanation)
+            changes.append(SnapshotChange(_subject(row), row.period, previous, after))
+    return changes
