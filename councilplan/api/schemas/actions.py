@@ -27,12 +27,16 @@ class MilestoneOut(Out):
 
 
 class ActionStatusOut(StatusOut):
-    """An action's status for a period, from its latest approved update."""
+    """An action's status for a period, judged as at ``as_at`` (the period's end, or today
+    while it is open), from its approved updates up to the period."""
 
     period: PeriodOut
+    as_at: date
     overdue: bool
     is_dca: bool
+    missing_update: bool
     update_id: int | None
+    update_period: PeriodOut | None
 
 
 class ActionOut(Out):
@@ -85,8 +89,11 @@ def action_out(result: ActionResult, period: Period) -> ActionOut:
         latest_status=ActionStatusOut(
             **status_out(result.status).model_dump(),
             period=period_out(period),
+            as_at=result.as_at,
             overdue=result.overdue,
             is_dca=result.is_dca,
+            missing_update=result.missing_update,
             update_id=result.update.pk if result.update else None,
+            update_period=period_out(result.update_period) if result.update_period else None,
         ),
     )

@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Max, Q, QuerySet
 
 from councilplan.core.models import ReviewState, period_rank
-from councilplan.domain.periods import Period, PeriodKind
+from councilplan.domain.periods import Period, PeriodKind, as_at
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
 from councilplan.measures.selectors import (
     MeasureResult,
@@ -57,6 +57,7 @@ class PlanProgress:
     unthemed: list[ActionResult]
     results: list[ActionResult]
     measures: list[MeasureResult]
+    as_at: date
 
 
 def by_theme(
@@ -77,7 +78,8 @@ def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
     """What the public plan page shows, for the latest period with approved updates."""
     actions = published_plan_actions(plan).prefetch_related("milestones")
     period = latest_reported_period(actions)
-    results = action_results(actions, period or plan.years[-1], today=today)
+    shown = period or plan.years[-1]
+    results = action_results(actions, shown, today=today)
     sections, unthemed = by_theme(plan, results)
     return PlanProgress(
         plan=plan,
@@ -86,6 +88,7 @@ def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
         unthemed=unthemed,
         results=results,
         measures=latest_measure_results(plan_measures(plan), fallback=plan.years[-1]),
+        as_at=as_at(shown, today),
     )
 
 

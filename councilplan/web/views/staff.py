@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from councilplan.accounts import permissions
 from councilplan.core import clock
-from councilplan.domain.periods import Period, PeriodError
+from councilplan.domain.periods import Period, PeriodError, as_at
 from councilplan.history.models import AuditEntry
 from councilplan.measures.selectors import results_by_period
 from councilplan.monitoring import services
@@ -69,6 +69,7 @@ def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = No
             "sections": sections,
             "unthemed": unthemed,
             "count": len(results),
+            "as_at": as_at(period, today),
         }
         return render_to_string("web/staff/includes/plan_overview_body.html", context, request)
 
