@@ -6,6 +6,8 @@ locked period changes only through a correction with a reason. Services call the
 inside their transaction; the errors carry messages a person can act on.
 """
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -92,6 +94,15 @@ def return_for_changes(item: Reviewed, *, reason: str) -> None:
     item.revision += 1
 
 
+def is_locked(periods: Iterable[ReportingPeriod], period: Period) -> bool:
+    """Whether a locked reporting period of ``periods`` covers ``period`` (a locked quarter
+    locks its months too): what Cabinet saw of it stays as it was."""
+    return any(
+        rp.is_locked and rp.period.start <= period.start and period.end <= rp.period.end
+        for rp in periods
+    )
+
+
 def check_open(
     periods: list[ReportingPeriod],
     period: Period,
@@ -105,11 +116,7 @@ def check_open(
     Returns whether the change is a correction. ``periods`` are the organisation's reporting
     periods; one that covers ``period`` and is locked makes it locked.
     """
-    locked = any(
-        rp.is_locked and rp.period.start <= period.start and period.end <= rp.period.end
-        for rp in periods
-    )
-    if not locked:
+    if not is_locked(periods, period):
         return False
     if not is_performance_team(user, organisation_id):
         raise PeriodLockedError(
