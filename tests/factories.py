@@ -5,7 +5,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from councilplan.measures.models import Measure, Observation, Target
-from councilplan.monitoring.models import ReportingPeriod
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 from councilplan.plans.models import (
     Action,
     Department,
@@ -126,3 +126,16 @@ class ReportingPeriodFactory(DjangoModelFactory[ReportingPeriod]):
     period_kind = "quarter"
     period_year = 2020
     period_number = 1
+
+
+class ActionUpdateFactory(DjangoModelFactory[ActionUpdate]):
+    class Meta:
+        model = ActionUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    reporting_period = factory.SubFactory(ReportingPeriodFactory)
+    progress_rating = "on_track"
+    status = "green"
+    commentary = "On track."
+    state = "approved"
+    approved_at = factory.LazyFunction(timezone.now)

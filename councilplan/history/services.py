@@ -1,5 +1,6 @@
 """Writing the audit trail: every service that changes state calls ``record``."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -12,6 +13,9 @@ from .models import AuditEntry, Verb
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, Decimal):
+        # As people write it: 95, not 95.000000 as the database gives it back.
+        return format(value.normalize(), "f")
     return "" if value is None or value is False else str(value)
 
 

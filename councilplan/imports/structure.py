@@ -22,6 +22,12 @@ class Item(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     line: int | None = Field(default=None, description="Source line the item was read from.")
+    place: str = Field(
+        default="",
+        exclude=True,
+        description="Which part of a source of several tables the line is in (a template's CSV "
+        "file or sheet), for messages; not part of the data, so never written out.",
+    )
 
 
 class CouncillorIn(Item):

@@ -115,7 +115,8 @@ def save_action_update(
         latest, seen, ActionUpdate(action=action, reporting_period=reporting_period)
     )
     assert isinstance(update, ActionUpdate)  # editable_version returns one of the two
-    before = snapshot(update, UPDATE_FIELDS) if update.pk else {}
+    # A new version's changes are those from the version it follows (what Cabinet saw, say).
+    before = snapshot(latest, UPDATE_FIELDS) if latest else {}
     for name in UPDATE_FIELDS:
         setattr(update, name, getattr(data, name))
     changes = _save(update, before, UPDATE_FIELDS, user=user, submit=submit)
@@ -166,7 +167,7 @@ def save_observation(
         latest, seen, Observation(measure=measure, **period_lookup(period))
     )
     assert isinstance(observation, Observation)
-    before = snapshot(observation, VALUE_FIELDS) if observation.pk else {}
+    before = snapshot(latest, VALUE_FIELDS) if latest else {}
     for name, value in asdict(data).items():
         setattr(observation, name, value)
     if observation.figure is None and not observation.no_value_reason:

@@ -144,6 +144,22 @@ def test_locked_period_changes_only_by_a_correction_with_a_reason(council) -> No
     assert (entry.verb, entry.reason) == ("corrected", "Figure mistyped in the report.")
 
 
+def test_a_correction_records_its_changes_from_the_approved_version(council) -> None:
+    approved = submit(council)
+    services.approve(user=council.performance, item=approved)
+    services.set_period_lock(user=council.performance, reporting_period=council.q1, locked=True)
+    amber = services.UpdateInput(progress_rating="on_track", status="amber", commentary="Hub open.")
+    submit(
+        council,
+        user=council.performance,
+        data=amber,
+        seen=token(approved),
+        correction_reason="Reported as green by mistake.",
+    )
+    entry = AuditEntry.objects.get(action=council.own_action, verb="corrected")
+    assert entry.changes == {"status": ["green", "amber"]}
+
+
 def test_only_performance_team_locks_periods(council) -> None:
     with pytest.raises(PermissionDenied):
         services.set_period_lock(user=council.lead, reporting_period=council.q1, locked=True)
@@ -194,3 +210,19 @@ def test_officer_may_not_enter_another_officers_measure(council) -> None:
             seen=NOTHING_YET,
             submit=True,
         )
+
+
+def test_a_new_version_of_a_value_records_the_figures_as_people_write_them(council) -> None:
+    first = value(council, Decimal("620"))
+    services.approve(user=council.performance, item=first)
+    first.refresh_from_db()
+    services.save_observation(
+        user=council.officer,
+        measure=council.own_measure,
+        period=Q1,
+        data=services.ValueInput(value=Decimal("612.5")),
+        seen=token(first),
+        submit=True,
+    )
+    entry = AuditEntry.objects.filter(measure=council.own_measure, verb="submitted").first()
+    assert entry.changes == {"value": ["620", "612.5"]}

@@ -84,6 +84,10 @@ INTRO = (
     "measure, must be in the file.",
     'Lists sit in one cell, separated by "; "; theme paths list the titles from the top level '
     'down, separated by " > ". An item holding the separator goes in double quotes.',
+    "Values and updates of a locked period are what Cabinet saw. The preview lists each row "
+    "that would change one (period, old -> new, file and line); `--apply` then refuses the whole "
+    "file, and `--apply --corrections` records each change as a correction with its file and "
+    "line as the reason. An import may lock a period but never unlocks one.",
 )
 
 TABLES: tuple[Table, ...] = (
@@ -314,7 +318,12 @@ TABLES: tuple[Table, ...] = (
         (
             PERIOD_COLUMN,
             Column("Deadline", "deadline", DAY, "When updates are due."),
-            Column("Locked", "is_locked", YES_NO, "Reported and closed to changes."),
+            Column(
+                "Locked",
+                "is_locked",
+                YES_NO,
+                "Reported: changes only as corrections. An import never unlocks a period.",
+            ),
         ),
     ),
     Table(

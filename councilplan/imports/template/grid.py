@@ -28,6 +28,14 @@ class Row:
     number: int
     values: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def place(self) -> str:
+        """The table the row is in, for messages: its CSV file ("derby/updates.csv", as
+        ``file`` already says), or the workbook's sheet ("derby.xlsx sheet Updates")."""
+        if self.file.endswith(self.table.file):
+            return self.file
+        return f"{self.file} sheet {self.table.name}"
+
     def get(self, key: str, default: Any = None) -> Any:
         """The value of the column holding ``key``, or ``default`` where the cell is blank."""
         return self.values.get(key, default)
@@ -40,7 +48,7 @@ class Row:
     def build(self, model: type[Model], **values: Any) -> Model:
         """An item of the normalised structure from this row; what it rejects, at its column."""
         try:
-            return model(line=self.number, **values)
+            return model(line=self.number, place=self.place, **values)
         except ValidationError as exc:
             error = exc.errors()[0]
             key = str(error["loc"][0]) if error["loc"] else ""

@@ -6,19 +6,30 @@ twice changes nothing the second time, and a refreshed document updates what it 
 in results documents are matched by similarity, and uncertain matches are listed. Any problem
 raises ``ImportProblem`` naming the source line and field, and the transaction leaves the
 database exactly as it was. ``dry_run`` does the same work and rolls it back: the preview.
+Approved values and updates of locked periods change only as corrections (``locked``).
 """
 
 from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 
+from councilplan.accounts.models import User
 from councilplan.imports import structure as s
 from councilplan.imports.problems import ImportProblem
 
-from .result import OUTCOMES, ApplyResult, Entry, MatchNote
+from .locked import LockedPeriodChanges
+from .result import OUTCOMES, ApplyResult, Entry, LockedChange, MatchNote
 from .results import ResultsWriter
 
-__all__ = ["OUTCOMES", "ApplyResult", "Entry", "MatchNote", "apply_document"]
+__all__ = [
+    "OUTCOMES",
+    "ApplyResult",
+    "Entry",
+    "LockedChange",
+    "LockedPeriodChanges",
+    "MatchNote",
+    "apply_document",
+]
 
 Progress = Callable[[int, int], None]
 
@@ -44,6 +55,7 @@ class _Writer(ResultsWriter):
                 progress(done, steps)
 
         self.write_organisation(doc.organisation)
+        self.note_locked_periods()
         step()
         for plan in doc.plans:
             self.write_plan(plan)
@@ -62,13 +74,24 @@ class _Writer(ResultsWriter):
 
 
 def apply_document(
-    document: s.PlanDocument, *, dry_run: bool = False, progress: Progress | None = None
+    document: s.PlanDocument,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    corrector: User | None = None,
 ) -> ApplyResult:
-    """Apply a document in one transaction; ``dry_run`` reports what would change, then undoes."""
+    """Apply a document in one transaction; ``dry_run`` reports what would change, then undoes.
+
+    Changes to approved data of locked periods are listed in ``locked_changes``; applying
+    refuses them all (``LockedPeriodChanges``, nothing written) unless ``corrector`` is given,
+    who then makes each a correction with the file and line as its reason.
+    """
     result = ApplyResult()
     try:
         with transaction.atomic():
-            _Writer(document, result).write(progress)
+            _Writer(document, result, corrector=corrector).write(progress)
+            if result.locked_changes and corrector is None and not dry_run:
+                raise LockedPeriodChanges(document.source, result.locked_changes)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:

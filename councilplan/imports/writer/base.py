@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from councilplan.accounts.models import User
 from councilplan.domain.periods import Period, PeriodError
 from councilplan.imports import structure as s
 from councilplan.imports.problems import ImportProblem
@@ -31,9 +32,13 @@ class WriterBase:
 
     org: Organisation
 
-    def __init__(self, document: s.PlanDocument, result: ApplyResult) -> None:
+    def __init__(
+        self, document: s.PlanDocument, result: ApplyResult, *, corrector: User | None = None
+    ) -> None:
         self.doc = document
         self.result = result
+        # Who changes to locked periods are recorded as corrections by; None: they are refused.
+        self.corrector = corrector
         self.plans: dict[str, Plan] = {}
         # Titles of each plan's actions, for matching by similarity; dropped when one is written.
         self.action_titles: dict[int, list[tuple[str, Action]]] = {}

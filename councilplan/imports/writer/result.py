@@ -33,6 +33,31 @@ class MatchNote:
         return self.score >= SURE
 
 
+@dataclass(frozen=True)
+class LockedChange:
+    """A change the document makes to approved data of a locked period, and where it is read.
+
+    ``changes`` say what differs from the approved version, each as people read it:
+    "value 95 -> 96", "status Green -> Amber", "commentary changed".
+    """
+
+    period: str
+    thing: str
+    changes: tuple[str, ...]
+    file: str
+    line: int | None
+
+    @property
+    def place(self) -> str:
+        """Where the change comes from: "results.csv line 12"."""
+        return f"{self.file} line {self.line}" if self.line else self.file
+
+    def __str__(self) -> str:
+        return (
+            f"{self.period} {self.thing}: {', '.join(self.changes)}, period locked ({self.place})"
+        )
+
+
 @dataclass
 class ApplyResult:
     """What applying a document did (or, in a dry run, would do)."""
@@ -40,6 +65,7 @@ class ApplyResult:
     entries: list[Entry] = field(default_factory=list)
     matches: list[MatchNote] = field(default_factory=list)
     unmatched: list[MatchNote] = field(default_factory=list)
+    locked_changes: list[LockedChange] = field(default_factory=list)
 
     def record(self, kind: str, outcome: str, line: int | None, label: str) -> None:
         self.entries.append(Entry(kind, outcome, line, label))

@@ -5,6 +5,7 @@ from typing import Any
 from django.utils import timezone
 
 from councilplan.core.models import Reviewed, ReviewState, period_lookup
+from councilplan.domain.periods import Period
 from councilplan.domain.units import Unit
 from councilplan.imports import structure as s
 from councilplan.imports.matching import best_match, fold_title
@@ -12,6 +13,7 @@ from councilplan.measures.models import ComparatorValue, Measure, Observation, T
 from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 from councilplan.plans.models import Officer, Portfolio
 
+from .locked import LockedResults
 from .plans import PlanWriter
 from .result import MatchNote
 
@@ -33,7 +35,7 @@ MEASURE_FIELDS = {
 }
 
 
-class ResultsWriter(PlanWriter):
+class ResultsWriter(PlanWriter, LockedResults):
     """Measures, periods and updates, after the plans they belong to."""
 
     def write_measure(self, m: s.MeasureIn) -> None:
@@ -77,7 +79,9 @@ class ResultsWriter(PlanWriter):
         for o in m.observations:
             values = o.model_dump(exclude={"line", "period"})
             values["source"] = f"{self.doc.source}:{o.line}" if o.line else self.doc.source
-            self.upsert_approved(Observation, o, self.period_key(measure, o.period, o), values)
+            period = self.period(o.period, o)
+            of_period = {"measure": measure, **period_lookup(period)}
+            self.upsert_approved(Observation, o, of_period, values, period)
         for c in m.comparators:
             key = self.period_key(measure, c.period, c) | {"kind": c.kind, "area_name": c.area_name}
             self.upsert(ComparatorValue, c, key, {"gss_code": c.gss_code, "value": c.value})
@@ -105,13 +109,19 @@ class ResultsWriter(PlanWriter):
         return {"measure": measure, **period_lookup(self.period(text, item))}
 
     def reporting_period(self, text: str, item: s.Item, **values: Any) -> ReportingPeriod:
-        """The organisation's reporting period, made (or updated with ``values``) if need be."""
+        """The organisation's reporting period, made (or updated with ``values``) if need be.
+
+        An import may lock a period but never unlocks one: that is the performance team's
+        decision, made in the staff area and kept in the history.
+        """
         key = {"organisation": self.org, **period_lookup(self.period(text, item))}
+        existing = ReportingPeriod.objects.filter(**key).first()
         if not values:
-            existing = ReportingPeriod.objects.filter(**key).first()
             if existing is not None:
                 return existing
             values = {"deadline": None, "is_locked": False}
+        elif existing is not None and existing.is_locked:
+            values = values | {"is_locked": True}
         return self.upsert(ReportingPeriod, item, key, values)
 
     def write_update(self, u: s.ActionUpdateIn) -> None:
@@ -129,14 +139,24 @@ class ResultsWriter(PlanWriter):
             include={"percent_complete", "is_dca", "commentary", "mitigation", "next_steps"}
         )
         values |= {"progress_rating": u.progress_rating or "", "status": u.status or ""}
-        self.upsert_approved(
-            ActionUpdate, u, {"action": action, "reporting_period": period}, values
-        )
+        key = {"action": action, "reporting_period": period}
+        self.upsert_approved(ActionUpdate, u, key, values, period.period)
 
     def upsert_approved(
-        self, model: type[Reviewed], item: s.Item, key: dict[str, Any], values: dict[str, Any]
+        self,
+        model: type[Reviewed],
+        item: s.Item,
+        key: dict[str, Any],
+        values: dict[str, Any],
+        period: Period,
     ) -> None:
-        """A reviewed row reported as final: its latest version, approved (now, if it was not)."""
+        """A reviewed row reported as final: its latest version, approved (now, if it was not).
+
+        A period locked before the import changes only through a correction (``locked``).
+        """
+        if self.is_locked(period):
+            self.write_locked(model, item, key, values, period)
+            return
         latest = model._default_manager.filter(**key).order_by("-version").first()
         values = values | {"state": ReviewState.APPROVED}
         if latest is None or latest.approved_at is None:

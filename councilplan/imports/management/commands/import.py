@@ -1,5 +1,8 @@
 """`councilplan import FILE`: preview what a file would change, and apply it with --apply."""
 
+import getpass
+import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -8,17 +11,26 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from councilplan.accounts.models import User
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.readers import ReadContext, read_file
 from councilplan.imports.structure import PlanDocument
-from councilplan.imports.writer import OUTCOMES, ApplyResult, MatchNote, apply_document
+from councilplan.imports.writer import (
+    OUTCOMES,
+    ApplyResult,
+    LockedChange,
+    LockedPeriodChanges,
+    MatchNote,
+    apply_document,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Read a plan or results file (a council document's text export, the Excel or CSV "
         "template, or the normalised JSON); "
-        "show what it would create, update, match and skip; apply it with --apply."
+        "show what it would create, update, match and skip, and each change it would make to a "
+        "locked period; apply it with --apply."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -35,18 +47,38 @@ class Command(BaseCommand):
             "--apply", action="store_true", help="Write the changes (one transaction)."
         )
         parser.add_argument(
+            "--corrections",
+            action="store_true",
+            help="With --apply: record each change to approved data of a locked period as a "
+            'correction (a new version, approved, with "Imported from FILE line N" as its reason, '
+            "in the history). Without it such changes stop the import and nothing is written.",
+        )
+        parser.add_argument(
+            "--user",
+            default="",
+            metavar="USERNAME",
+            help="Username of the performance team member the corrections are recorded as "
+            "(default: the login name running the command).",
+        )
+        parser.add_argument(
             "--details", action="store_true", help="List every item with its source line."
         )
         parser.add_argument(
-            "--dump", choices=["json"], help="Print the normalised structure; touch no database."
+            "--dump",
+            choices=["json", "preview"],
+            help="Print JSON and stop. json: the normalised structure, touching no database; "
+            "preview: what applying would do (counts, matches, changes to locked periods), "
+            "writing nothing.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         console = Console(file=cast(IO[str], self.stdout), width=140)
         path, slug = options["file"], options["organisation"]
+        apply = options["apply"] and options["dump"] != "preview"
+        corrector = correcting_user(options["user"]) if apply and options["corrections"] else None
         try:
             document = read_file(path, ReadContext(organisation_slug=slug))
-            if options["dump"]:
+            if options["dump"] == "json":
                 self.stdout.write(document.model_dump_json(indent=2))
                 return
             if options["predecessor"]:
@@ -54,16 +86,61 @@ class Command(BaseCommand):
             if slug and slug != document.organisation.slug:
                 message = f'The file is for "{document.organisation.slug}", not "{slug}".'
                 raise ImportProblem(message, file=path.name)
-            with Progress(console=console, transient=True) as progress:
-                task = progress.add_task("Applying" if options["apply"] else "Checking", total=None)
+            quiet = bool(options["dump"])  # JSON only on stdout
+            with Progress(console=console, transient=True, disable=quiet) as progress:
+                task = progress.add_task("Applying" if apply else "Checking", total=None)
                 result = apply_document(
                     document,
-                    dry_run=not options["apply"],
+                    dry_run=not apply,
                     progress=lambda done, total: progress.update(task, completed=done, total=total),
+                    corrector=corrector,
                 )
+        except LockedPeriodChanges as problem:
+            raise CommandError(f"{problem}\n{REFUSED}") from problem
         except ImportProblem as problem:
             raise CommandError(str(problem)) from problem
-        show(console, document, result, applied=options["apply"], details=options["details"])
+        if options["dump"] == "preview":
+            self.stdout.write(json.dumps(preview_data(document, result), indent=2))
+            return
+        show(console, document, result, applied=apply, details=options["details"])
+
+
+REFUSED = (
+    "Check each change; record them as corrections with --apply --corrections "
+    "(--user USERNAME), or leave those rows out of the file."
+)
+
+
+def correcting_user(username: str) -> User:
+    """Who corrections are recorded as: the --user named, or the login running the command."""
+    name = username or _login_name()
+    user = User.objects.filter(username=name, is_active=True).first()
+    if user is None:
+        raise CommandError(
+            f'No active user "{name}" to record the corrections as: name one with --user.'
+        )
+    return user
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in this environment
+        return ""
+
+
+def preview_data(document: PlanDocument, result: ApplyResult) -> dict[str, Any]:
+    """The preview as plain data, for ``--dump preview``."""
+    return {
+        "source": document.source,
+        "counts": {kind: dict(tally) for kind, tally in sorted(result.counts.items())},
+        "uncertain_matches": [asdict(note) for note in result.uncertain],
+        "unmatched": [asdict(note) for note in result.unmatched],
+        "locked_changes": [
+            asdict(change) | {"text": str(change)} for change in result.locked_changes
+        ],
+        "skipped": [line.model_dump() for line in document.skipped],
+    }
 
 
 def with_predecessor(document: PlanDocument, slug: str) -> PlanDocument:
@@ -92,6 +169,7 @@ def show(
     for kind, tally in sorted(result.counts.items()):
         counts.add_row(kind, *(str(tally[o]) for o in OUTCOMES))
     console.print(counts)
+    _locked(console, result.locked_changes, applied=applied)
     _matches(console, "Matched by similar title: please confirm", result.uncertain)
     _matches(console, "Not matched to anything in the plan: not applied", result.unmatched)
     if document.skipped:
@@ -108,6 +186,21 @@ def show(
         for entry in result.entries:
             items.add_row(str(entry.line or ""), entry.kind, entry.outcome, entry.label[:70])
         console.print(items)
+
+
+def _locked(console: Console, changes: list[LockedChange], *, applied: bool) -> None:
+    """Each change to approved data of a locked period, one a line, with its file and line."""
+    if not changes:
+        return
+    title = (
+        "Recorded as corrections of locked periods:"
+        if applied
+        else "Changes to approved data of locked periods "
+        "(--apply refuses them; --apply --corrections records each as a correction):"
+    )
+    console.print(title, style="bold", soft_wrap=True)
+    for change in changes:
+        console.print(f"  {change}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _matches(console: Console, title: str, notes: list[MatchNote]) -> None:
