@@ -56,6 +56,7 @@ class _Writer(ResultsWriter):
 
         self.write_organisation(doc.organisation)
         self.note_locked_periods()
+        self.newly_locked = []
         step()
         for plan in doc.plans:
             self.write_plan(plan)
@@ -71,6 +72,7 @@ class _Writer(ResultsWriter):
         for update in doc.updates:
             self.write_update(update)
             step()
+        self.snapshot_newly_locked()
 
 
 def apply_document(

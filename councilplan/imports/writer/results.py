@@ -10,7 +10,8 @@ from councilplan.domain.units import Unit
 from councilplan.imports import structure as s
 from councilplan.imports.matching import best_match, fold_title
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
-from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod, SnapshotCause
+from councilplan.monitoring.snapshots import take_snapshots
 from councilplan.plans.models import Officer, Portfolio
 
 from .locked import LockedResults
@@ -37,6 +38,9 @@ MEASURE_FIELDS = {
 
 class ResultsWriter(PlanWriter, LockedResults):
     """Measures, periods and updates, after the plans they belong to."""
+
+    # Reporting periods this document locks (none was locked before).
+    newly_locked: list[Period]
 
     def write_measure(self, m: s.MeasureIn) -> None:
         existing = self.matched_measure(m) if m.match_by_title else None
@@ -122,7 +126,17 @@ class ResultsWriter(PlanWriter, LockedResults):
             values = {"deadline": None, "is_locked": False}
         elif existing is not None and existing.is_locked:
             values = values | {"is_locked": True}
+        elif values.get("is_locked"):
+            self.newly_locked.append(self.period(text, item))
         return self.upsert(ReportingPeriod, item, key, values)
+
+    def snapshot_newly_locked(self) -> None:
+        """Store the statuses of each period this document locks, as at the period's end,
+        once its results are written: what Cabinet was shown of it from now on."""
+        for period in self.newly_locked:
+            take_snapshots(
+                organisation=self.org, period=period, today=period.end, cause=SnapshotCause.LOCKED
+            )
 
     def write_update(self, u: s.ActionUpdateIn) -> None:
         """An approved result for an action; a title like none of the plan's is listed, not used."""

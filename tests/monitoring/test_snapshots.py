@@ -1,0 +1,216 @@
+"""Stored statuses: taken on approval and on locking, read for locked periods, rebuilt only by
+`councilplan statuses recompute`, which says what changed."""
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from councilplan.domain.periods import Period
+from councilplan.domain.status import RULES_VERSION, RagStatus
+from councilplan.measures.selectors import measure_results
+from councilplan.monitoring import services
+from councilplan.monitoring.models import ActionUpdate, SnapshotCause, StatusSnapshot
+from councilplan.monitoring.selectors import action_results
+from councilplan.plans.models import Action
+from councilplan.reports.builders import build_report, report_scope
+from councilplan.reports.renderers import FORMATS
+from tests.council import Q1
+from tests.factories import ObservationFactory, TargetFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+# Long after the quarter: statuses are as at its end, 30 June 2021, whatever this date.
+TODAY = dt.date(2023, 1, 10)
+Q2 = Q1.next()
+
+
+def approved_update(council, action=None, period=None, version=1, **fields) -> ActionUpdate:
+    """An approved update, written directly (as an import writes one)."""
+    rp = period or council.q1
+    return ActionUpdate.objects.create(
+        action=action or council.own_action,
+        reporting_period=rp,
+        version=version,
+        state="approved",
+        approved_at=timezone.now(),
+        **fields,
+    )
+
+
+def status_of(action: Action, period: Period = Q1):
+    [result] = action_results(Action.objects.filter(pk=action.pk), period, today=TODAY)
+    return result
+
+
+def lock(council) -> None:
+    services.set_period_lock(user=council.performance, reporting_period=council.q1, locked=True)
+
+
+def test_locking_stores_every_action_measure_and_theme_of_the_council(council) -> None:
+    theme = ThemeFactory(plan=council.own_action.plan, title="Homes")
+    council.own_action.themes.set([theme])
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    stored = StatusSnapshot.objects.filter(period_year=Q1.year, period_number=Q1.number)
+    assert {(s.action_id, s.status) for s in stored if s.action_id} == {
+        (council.own_action.pk, "green"),
+        (council.other_action.pk, "missing_update"),
+    }
+    assert {s.measure_id for s in stored if s.measure_id} == {
+        council.own_measure.pk,
+        council.other_measure.pk,
+    }
+    [homes] = [s for s in stored if s.theme_id]
+    assert (homes.theme_id, homes.status) == (theme.pk, "green")
+    assert homes.explanation == "Green: the most common colour of its 1 action (1 Green)"
+    assert {s.cause for s in stored} == {SnapshotCause.LOCKED}
+    assert {s.rules_version for s in stored} == {RULES_VERSION}
+    assert {s.as_at for s in stored} == {Q1.end}
+
+
+def test_a_locked_period_shows_what_was_stored_whatever_changes_later(council) -> None:
+    approved_update(council, status="green", progress_rating="on_track", commentary="Open.")
+    lock(council)
+    # A correction, new dates that would make it overdue, and a later quarter's update.
+    approved_update(council, version=2, status="red", commentary="Corrected.")
+    Action.objects.filter(pk=council.own_action.pk).update(
+        expected_completion={
+            "text": "May 2021",
+            "start": "2021-05-01",
+            "end": "2021-05-31",
+            "precision": "month",
+            "open_ended": False,
+            "note": "",
+        }
+    )
+    result = status_of(council.own_action)
+    assert result.status.status == RagStatus.GREEN
+    assert result.update is not None
+    assert result.update.commentary == "Open."
+    assert not result.overdue
+
+
+def test_recompute_rebuilds_a_locked_period_and_prints_what_changed(council) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    approved_update(council, version=2, status="red")
+    out = io.StringIO()
+    call_command("statuses", "recompute", "--period", "2021/22 Q1", stdout=out)
+    printed = out.getvalue()
+    assert "2021/22 Q1 action Reduce homelessness: Green -> Red" in printed
+    assert "1 stored status changed." in printed
+    assert status_of(council.own_action).status.status == RagStatus.RED
+    again = io.StringIO()
+    call_command("statuses", "recompute", "--period", "2021/22 Q1", stdout=again)
+    assert "0 stored statuses changed." in again.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--period", "sometime"], "is not a reporting period"),
+        (["--period", "2021/22 Q1", "--organisation", "nowhere"], 'No council "nowhere"'),
+    ],
+)
+def test_recompute_refuses_what_it_cannot_find(council, args, message) -> None:
+    with pytest.raises(CommandError, match=message):
+        call_command("statuses", "recompute", *args, stdout=io.StringIO())
+
+
+def test_approval_stores_the_status_unless_the_period_is_locked(council) -> None:
+    update = services.save_action_update(
+        user=council.officer,
+        action=council.own_action,
+        reporting_period=council.q1,
+        data=services.UpdateInput(progress_rating="on_track", status="green"),
+        seen="0:0",
+        submit=True,
+    )
+    services.approve(user=council.performance, item=update)
+    stored = StatusSnapshot.objects.get(action=council.own_action)
+    assert (stored.status, stored.cause, stored.action_update_id) == (
+        "green",
+        SnapshotCause.APPROVED,
+        update.pk,
+    )
+    lock(council)
+    correction = services.save_action_update(
+        user=council.performance,
+        action=council.own_action,
+        reporting_period=council.q1,
+        data=services.UpdateInput(progress_rating="major_slippage", status="red"),
+        seen=f"{update.version}:{update.revision}",
+        submit=True,
+        correction_reason="Wrong colour reported",
+    )
+    services.approve(user=council.lead, item=correction)
+    stored = StatusSnapshot.objects.get(action=council.own_action)
+    assert (stored.status, stored.cause) == ("green", SnapshotCause.LOCKED)
+
+
+def test_a_measure_of_a_locked_period_keeps_its_value_target_and_status(council) -> None:
+    measure = council.own_measure  # lower is better
+    TargetFactory(measure=measure, period=Q1, value=Decimal(100))
+    first = ObservationFactory(
+        measure=measure, period=Q1, value=Decimal(95), state="approved", approved_at=timezone.now()
+    )
+    lock(council)
+    ObservationFactory(
+        measure=measure,
+        period=Q1,
+        value=Decimal(120),
+        version=2,
+        state="approved",
+        approved_at=timezone.now(),
+    )
+    measure.targets.update(value=Decimal(90))
+    [result] = measure_results([measure], Q1)
+    assert result.status.status == RagStatus.GREEN
+    assert result.observation is not None
+    assert result.observation.pk == first.pk
+    assert result.target is not None
+    assert result.target.value == Decimal(100)
+
+
+def quarterly_report(council) -> bytes:
+    plan = council.own_action.plan
+    return FORMATS["html"].render(build_report("quarterly", report_scope(plan), Q1, today=TODAY))
+
+
+def test_a_report_of_a_locked_period_is_byte_for_byte_the_same_after_later_changes(
+    council,
+) -> None:
+    measure = council.own_measure
+    TargetFactory(measure=measure, period=Q1, value=Decimal(100))
+    ObservationFactory(
+        measure=measure, period=Q1, value=Decimal(95), state="approved", approved_at=timezone.now()
+    )
+    approved_update(council, status="green", progress_rating="on_track", commentary="Open.")
+    lock(council)
+    before = quarterly_report(council)
+    # Later updates: a correction of the locked quarter and the next quarter's reports.
+    approved_update(council, version=2, status="red", commentary="Corrected.")
+    q2 = council.own_action.plan.organisation.reporting_periods.create(
+        period_kind=Q2.kind, period_year=Q2.year, period_number=Q2.number
+    )
+    approved_update(council, action=council.other_action, period=q2, status="amber")
+    ObservationFactory(
+        measure=measure,
+        period=Q1,
+        value=Decimal(130),
+        version=2,
+        state="approved",
+        approved_at=timezone.now(),
+    )
+    # Rule changes without recompute: the council's measure rule, the target, the dates.
+    organisation = council.own_action.plan.organisation
+    organisation.measure_status_scheme = {"rule": "tolerance", "tolerance": "50"}
+    organisation.save()
+    measure.targets.update(value=Decimal(50), tolerance=Decimal(1))
+    assert quarterly_report(council) == before
+    call_command("statuses", "recompute", "--period", "2021/22 Q1", stdout=io.StringIO())
+    assert quarterly_report(council) != before
