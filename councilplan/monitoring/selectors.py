@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 
 from django.db.models import QuerySet
 
@@ -136,12 +137,22 @@ def _snapshotted(
     """The results stored for the periods the actions' councils have locked."""
     locked = locked_periods(reporting, periods)
     by_id = {a.pk: a for a in loaded}
-    # Read whether or not a period is locked, so a page costs the same queries either way.
-    snapshots = StatusSnapshot.objects.filter(
-        in_periods(periods), action__in=list(by_id)
-    ).select_related("action_update__reporting_period")
+    # Read whether or not a period is locked, so a page costs the same queries either way;
+    # the update's text only for the periods shown in detail.
+    stored = StatusSnapshot.objects.filter(action__in=list(by_id)).select_related(
+        "action_update__reporting_period"
+    )
+    reads = [stored.filter(in_periods(texts))]
+    if set(periods) - texts:
+        reads.append(
+            stored.filter(in_periods(set(periods) - texts)).only(
+                *_SNAPSHOT_FIELDS,
+                *(f"action_update__{f}" for f in STATUS_FIELDS),
+                *(f"action_update__reporting_period__{f}" for f in _PERIOD_FIELDS),
+            )
+        )
     found = {}
-    for snap in snapshots:
+    for snap in chain.from_iterable(reads):
         action = by_id[snap.action_id]  # type: ignore[index]
         if snap.period not in locked.get(org_of[action.plan_id], set()):
             continue
@@ -199,6 +210,17 @@ def _worked_out(
 
 
 _PERIOD_FIELDS = ("organisation_id", "period_kind", "period_year", "period_number", "is_locked")
+_SNAPSHOT_FIELDS = (
+    "action_id",
+    "period_kind",
+    "period_year",
+    "period_number",
+    "status",
+    "explanation",
+    "overdue",
+    "as_at",
+    "action_update",
+)
 
 
 def _latest_up_to(updates: dict[int, ActionUpdate], period: Period) -> ActionUpdate | None:

@@ -19,6 +19,7 @@ from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Action
 from councilplan.reports.builders import build_report, report_scope
 from councilplan.reports.renderers import FORMATS
+from councilplan.web.selectors.dashboard import dashboard
 from tests.council import Q1
 from tests.factories import ObservationFactory, TargetFactory, ThemeFactory
 
@@ -214,3 +215,20 @@ def test_a_report_of_a_locked_period_is_byte_for_byte_the_same_after_later_chang
     assert quarterly_report(council) == before
     call_command("statuses", "recompute", "--period", "2021/22 Q1", stdout=io.StringIO())
     assert quarterly_report(council) != before
+
+
+def test_the_dashboard_trend_reads_the_colours_stored_for_a_locked_quarter(council) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    approved_update(council, action=council.other_action, status="green")
+    lock(council)
+    approved_update(council, version=2, status="red")  # a correction after the lock
+    plan = council.own_action.plan
+    q2 = plan.organisation.reporting_periods.create(
+        period_kind=Q2.kind, period_year=Q2.year, period_number=Q2.number
+    )
+    approved_update(council, period=q2, status="amber")
+    board = dashboard(Action.objects.filter(plan=plan), plan, Q2, today=TODAY)
+    trend = {period: breakdown for period, breakdown, _ in board.trend}
+    assert trend[Q1].count(RagStatus.GREEN) == 2
+    assert trend[Q1].count(RagStatus.RED) == 0
+    assert trend[Q2].count(RagStatus.AMBER) == 1
