@@ -214,3 +214,13 @@ def test_dashboard_queries_do_not_grow_with_actions(client: Client, council: Cou
     few = queries(client, url)
     add(20)
     assert queries(client, url) == few
+
+
+def test_dashboard_counts_missing_updates_and_shows_the_last_one(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    approve(council.own_action, council.q1, "green")
+    page = text(signed_in(client, council.performance).get(dashboard_url(plan, Q1)))
+    assert "1 unfinished action has no approved update for 2021/22 Q1" in page
+    assert "Missing update 1" in page  # the summary's count of each status

@@ -85,6 +85,11 @@ class Dashboard:
     trend: list[tuple[Period, StatusBreakdown, Decimal | None]]
     timeline: list[TimelineRow]
 
+    @property
+    def missing_updates(self) -> int:
+        """How many unfinished actions have no approved update of the period's own."""
+        return sum(r.missing_update and r.status.status != RagStatus.BLUE for r in self.results)
+
 
 def filtered_actions(
     actions: QuerySet[Action], plan: Plan, filters: DashboardFilters
