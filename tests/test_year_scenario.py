@@ -28,7 +28,7 @@ from councilplan.domain.periods import Period
 from councilplan.domain.status import RagStatus
 from councilplan.imports.template.columns import TABLES
 from councilplan.monitoring import services
-from councilplan.monitoring.models import ReportingPeriod
+from councilplan.monitoring.models import ReportingPeriod, SnapshotCause, StatusSnapshot
 from councilplan.plans.models import Plan
 from councilplan.reports.builders import build_report, report_scope
 from councilplan.reports.renderers import FORMATS
@@ -246,3 +246,22 @@ def test_a_locked_quarter_reads_as_it_was_after_later_quarters(
     for _ in quarters:  # later quarters' imports
         pass
     assert report_text(plan, QUARTERS[0]) == before
+
+
+def test_imported_results_and_an_imported_lock_store_the_statuses(tmp_path: Path) -> None:
+    rows = document_up_to(QUARTERS[1])
+    folder = write_template(tmp_path / "q2", rows)
+    call_command("import", str(folder), "--apply", stdout=io.StringIO())
+    stored = StatusSnapshot.objects.get(action__reference="TP2", period_number=2)
+    assert (stored.status, stored.cause) == ("green", SnapshotCause.APPROVED)
+    locked = {**rows, "Reporting periods": [{"Period": "2020/21 Q1", "Locked": "Yes"}]}
+    call_command(
+        "import", str(write_template(tmp_path / "lock", locked)), "--apply", stdout=io.StringIO()
+    )
+    q1 = StatusSnapshot.objects.filter(period_number=1, cause=SnapshotCause.LOCKED)
+    assert {s.action.reference: s.status for s in q1 if s.action} == {
+        "TP1": "blue",
+        "TP2": "missing_update",
+        "TP3": "green",
+    }
+    assert {s.as_at for s in q1} == {QUARTERS[0].end}

@@ -14,7 +14,7 @@ from django.utils import timezone
 from councilplan.accounts import permissions
 from councilplan.accounts.models import User
 from councilplan.core.models import Reviewed, period_lookup
-from councilplan.domain.periods import Period, PeriodKind, period_containing
+from councilplan.domain.periods import Period
 from councilplan.history.models import Verb
 from councilplan.history.services import diff, record, snapshot
 from councilplan.measures.models import Measure, Observation
@@ -239,8 +239,6 @@ def _snapshot_approved(item: ActionUpdate | Observation) -> None:
         actions = Action.objects.filter(pk=item.action_id)
     else:
         organisation, period = item.measure.organisation, item.period
-        if period.kind == PeriodKind.MONTH:  # stored with the quarter's other months
-            period = period_containing(period.end, PeriodKind.QUARTER)
         measures = Measure.objects.filter(pk=item.measure_id)
     if workflow.is_locked(organisation.reporting_periods.all(), period):
         return

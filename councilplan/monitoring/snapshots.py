@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from councilplan.core.models import in_periods
-from councilplan.domain.periods import Period, PeriodKind, as_at
+from councilplan.domain.periods import Period, PeriodKind, as_at, period_containing
 from councilplan.domain.rollups import group_status, status_breakdown
 from councilplan.domain.status import RULES_VERSION, RagStatus, StatusResult
 from councilplan.measures.models import Measure
@@ -56,7 +56,9 @@ def take_snapshots(
     """Work out and store the statuses of ``period`` as at its end (``today`` while it is
     open): of ``actions`` and ``measures`` (every one of the council's when not given) and,
     when any action is taken, of every theme of the council's plans. Returns the stored
-    statuses that changed."""
+    statuses that changed. A month's statuses are stored with its quarter's."""
+    if period.kind == PeriodKind.MONTH:
+        period = period_containing(period.end, PeriodKind.QUARTER)
     plans = Plan.objects.filter(organisation=organisation)
     all_actions = Action.objects.filter(plan__in=plans)
     chosen = all_actions if actions is None else actions

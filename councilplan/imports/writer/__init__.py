@@ -56,7 +56,7 @@ class _Writer(ResultsWriter):
 
         self.write_organisation(doc.organisation)
         self.note_locked_periods()
-        self.newly_locked = []
+        self.newly_locked, self.approved = [], {}
         step()
         for plan in doc.plans:
             self.write_plan(plan)
@@ -72,7 +72,7 @@ class _Writer(ResultsWriter):
         for update in doc.updates:
             self.write_update(update)
             step()
-        self.snapshot_newly_locked()
+        self.store_statuses()
 
 
 def apply_document(

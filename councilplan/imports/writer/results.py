@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from councilplan.core import clock
 from councilplan.core.models import Reviewed, ReviewState, period_lookup
 from councilplan.domain.periods import Period
 from councilplan.domain.units import Unit
@@ -12,7 +13,7 @@ from councilplan.imports.matching import best_match, fold_title
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
 from councilplan.monitoring.models import ActionUpdate, ReportingPeriod, SnapshotCause
 from councilplan.monitoring.snapshots import take_snapshots
-from councilplan.plans.models import Officer, Portfolio
+from councilplan.plans.models import Action, Officer, Portfolio
 
 from .locked import LockedResults
 from .plans import PlanWriter
@@ -41,6 +42,8 @@ class ResultsWriter(PlanWriter, LockedResults):
 
     # Reporting periods this document locks (none was locked before).
     newly_locked: list[Period]
+    # The actions and measures given approved results, by period.
+    approved: dict[Period, set[Action | Measure]]
 
     def write_measure(self, m: s.MeasureIn) -> None:
         existing = self.matched_measure(m) if m.match_by_title else None
@@ -130,9 +133,25 @@ class ResultsWriter(PlanWriter, LockedResults):
             self.newly_locked.append(self.period(text, item))
         return self.upsert(ReportingPeriod, item, key, values)
 
-    def snapshot_newly_locked(self) -> None:
-        """Store the statuses of each period this document locks, as at the period's end,
-        once its results are written: what Cabinet was shown of it from now on."""
+    def store_statuses(self) -> None:
+        """Once the results are written: the statuses their approval gives (of the actions and
+        measures approved, for each period), and of each period this document locks (of
+        everything, as at its end: what Cabinet is shown of it from now on)."""
+        for period, subjects in self.approved.items():
+            if period in self.newly_locked:
+                continue
+            take_snapshots(
+                organisation=self.org,
+                period=period,
+                today=clock.today(),
+                cause=SnapshotCause.APPROVED,
+                actions=Action.objects.filter(
+                    pk__in=[a.pk for a in subjects if isinstance(a, Action)]
+                ),
+                measures=Measure.objects.filter(
+                    pk__in=[m.pk for m in subjects if isinstance(m, Measure)]
+                ),
+            )
         for period in self.newly_locked:
             take_snapshots(
                 organisation=self.org, period=period, today=period.end, cause=SnapshotCause.LOCKED
@@ -172,7 +191,13 @@ class ResultsWriter(PlanWriter, LockedResults):
             self.write_locked(model, item, key, values, period)
             return
         latest = model._default_manager.filter(**key).order_by("-version").first()
+        subject: Action | Measure = key.get("action") or key["measure"]
+        self.approved.setdefault(period, set()).add(subject)
         values = values | {"state": ReviewState.APPROVED}
         if latest is None or latest.approved_at is None:
             values["approved_at"] = timezone.now()
         self.upsert(model, item, key | {"version": latest.version if latest else 1}, values)
+
+
+def _ids(subjects: set[Action | Measure], model: type[Action | Measure]) -> list[int]:
+    return [subject.pk for subject in subjects if isinstance(subject, model)]
