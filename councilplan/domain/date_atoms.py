@@ -145,7 +145,7 @@ def _plan_grain(start: date) -> Grain:
 # ---- years ---------------------------------------------------------------------------------
 
 _SPLIT_YEAR = _compile(
-    rf"(?:(?:the\s+)?(?P<kind>financial|fin\.?|academic|school)\s+year\s+|(?P<fy>f\.?y\.?)\s*)?"
+    r"(?:(?:the\s+)?(?:(?P<kind>financial|fin\.?|academic|school)\s+)?year\s+|(?P<fy>f\.?y\.?)\s*)?"
     rf"(?P<a>{YEAR}|[0-9]{{2}})\s*(?P<sep>[/-])\s*(?P<b>{YEAR}|[0-9]{{2}})(?![0-9])"
     rf"(?:\s+(?P<kind_after>financial|academic|school)\s+year{END})?"
 )

@@ -33,6 +33,7 @@ _REVISED = re.compile(
     r"|revised(?:\s+(?:date|deadline|timescale|completion))?)\b\s*:?\s*",
     re.IGNORECASE,
 )
+_TO = re.compile(r"\s(?:to|until|till)\s", re.IGNORECASE)
 _PUNCTUATION = " ,;:-()."
 
 
@@ -73,6 +74,11 @@ def _original_end(text: str, marker: re.Match[str]) -> int:
     revised = _REVISED.search(text, marker.end())
     if revised is not None:
         ends.append(revised.start())
+    if marker.group().strip().lower().endswith("from"):
+        # "changed from December 2024 to March 2025"
+        to = _TO.search(text, marker.end())
+        if to is not None:
+            ends.append(to.start())
     return min((end for end in ends if end != -1), default=len(text))
 
 
