@@ -18,6 +18,8 @@ The expressions follow one small grammar rather than a list of strings:
   ("06/2024", "2024-06");
 - a **span from the plan's start** ("Within 6 months", "the first 100 days").
 
+Years are read by ``date_years``; the spellings of words and numbers are in ``date_words``.
+
 Parts are placed in their year in one of two ways. Quarters, halves and early/mid/late/end
 count from the year's first month: April in a financial year (Q1 April-June, H2
 October-March), January in a calendar year ("Q2 2026" is April-June 2026, "H1 2024"
@@ -37,7 +39,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import IntEnum
 
 from councilplan.domain.date_words import (
     END,
@@ -45,35 +46,31 @@ from councilplan.domain.date_words import (
     NUMBER,
     ORDINAL,
     SEASONS,
-    SMALL_NUMBER,
     TERMS,
     YEAR,
     add_months,
+    compile_pattern,
     month_number,
     months_span,
     number,
     ordinal,
     two_digit_year,
 )
+from councilplan.domain.date_years import (
+    AFTER_YEAR,
+    PLAN_SUFFIX,
+    Grain,
+    YearRef,
+    financial_years,
+    is_financial_span,
+    plan_grain,
+    year_ref_at,
+)
+
+__all__ = ["DateAtom", "Grain", "financial_years", "find_date_atoms"]
+
 
 # A financial-year span longer than this is not one: "2024-06" is June 2024, not 82 years.
-_LONGEST_SPAN_YEARS = 10
-
-
-class Grain(IntEnum):
-    """How coarse a date expression is; a range takes the coarser grain of its two ends."""
-
-    DAY = 0
-    MONTH = 1
-    QUARTER = 2
-    SEASON = 3
-    TERM = 4
-    PART_OF_YEAR = 5
-    HALF_YEAR = 6
-    FINANCIAL_YEAR = 7
-    YEAR = 8
-
-
 @dataclass(frozen=True)
 class DateAtom:
     """One date expression found in a text: where it is and which days it covers."""
@@ -83,17 +80,6 @@ class DateAtom:
     start: date
     end: date
     grain: Grain
-
-
-@dataclass(frozen=True)
-class YearRef:
-    """A year as written: its first day, length in months, grain, and whether it is written
-    across two calendar years ("2023/24"), which places months and terms differently."""
-
-    first: date
-    months: int
-    grain: Grain
-    split: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,136 +100,28 @@ class Part:
     short_year: bool = False
 
 
-def financial_years(first: str, second: str) -> tuple[int, int] | None:
-    """Return (first, last) starting years of the financial years "2006-09" or "2020/21" span."""
-    start_year = int(first)
-    if len(second) == 4:
-        last_year = int(second)
-    else:
-        last_year = start_year // 100 * 100 + int(second)
-        if last_year < start_year:
-            last_year += 100
-    if last_year <= start_year:
-        return None
-    return start_year, last_year - 1
-
-
-def _is_financial_span(first: str, second: str) -> bool:
-    span = financial_years(first, second)
-    return span is not None and span[1] - span[0] < _LONGEST_SPAN_YEARS
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.ASCII)
-
-
-def _plan_grain(start: date) -> Grain:
-    """A plan's years are financial years when it starts on 1 April, else years."""
-    return Grain.FINANCIAL_YEAR if (start.month, start.day) == (4, 1) else Grain.YEAR
-
-
-# ---- years ---------------------------------------------------------------------------------
-
-_SPLIT_YEAR = _compile(
-    r"(?:(?:the\s+)?(?:(?P<kind>financial|fin\.?|academic|school)\s+)?year\s+|(?P<fy>f\.?y\.?)\s*)?"
-    rf"(?P<a>{YEAR}|[0-9]{{2}})\s*(?P<sep>[/-])\s*(?P<b>{YEAR}|[0-9]{{2}})(?![0-9])"
-    rf"(?:\s+(?P<kind_after>financial|academic|school)\s+year{END})?"
-)
-_FY_ENDING = _compile(rf"f\.?y\.?\s*'?(?P<y>{YEAR}|[0-9]{{2}})(?![0-9])(?!\s*[/-]\s*[0-9])")
-_PLAN_SUFFIX = rf"(?:\s+of\s+(?:the\s+|this\s+|our\s+)?(?:[a-z]+\s+){{0,2}}plan{END})?"
-_PLAN_YEARS = _compile(
-    rf"(?:the\s+)?(?:years?\s+(?P<a>{SMALL_NUMBER})(?:\s*(?:-|to|and|&)\s*(?:years?\s+)?"
-    rf"(?P<b>{SMALL_NUMBER}))?|(?P<ord>{ORDINAL})\s+year){END}{_PLAN_SUFFIX}"
-)
-_CALENDAR_YEAR = _compile(rf"(?P<y>{YEAR})(?![0-9])(?!\s*/\s*[0-9])")
-_SHORT_YEAR = _compile(r"'?(?P<y>[0-9]{2})(?![0-9])(?!\s*/\s*[0-9])")
-_AFTER_YEAR = _compile(END)
-
-
-def _split_year(found: re.Match[str], *, loose: bool, single: bool) -> tuple[YearRef, int] | None:
-    first_text, second_text = found["a"], found["b"]
-    academic = (found["kind"] or found["kind_after"] or "").lower() in {"academic", "school"}
-    if len(first_text) == 2:
-        # "23/24" is a financial year only when the second follows the first; a bare pair
-        # with a dash ("10-11") is one only after a part or a "financial year" prefix.
-        prefixed = bool(found["kind"] or found["fy"])
-        if len(second_text) != 2 or (int(first_text) + 1) % 100 != int(second_text):
-            return None
-        if found["sep"] == "-" and not (loose or prefixed):
-            return None
-        first_year, years = two_digit_year(first_text), 1
-    else:
-        span = financial_years(first_text, second_text)
-        if span is None or not _is_financial_span(first_text, second_text):
-            return None
-        first_year, years = span[0], span[1] - span[0] + 1
-    if single and years != 1:
-        return None
-    if academic:
-        return YearRef(date(first_year, 9, 1), 12 * years, Grain.YEAR, split=True), found.end()
-    return YearRef(date(first_year, 4, 1), 12 * years, Grain.FINANCIAL_YEAR, True), found.end()
-
-
-def _plan_years(found: re.Match[str], plan_start: date | None) -> tuple[YearRef, int] | None:
-    if plan_start is None:
-        return None
-    if found["ord"] is not None:
-        if found["ord"].lower() in {"last", "final"}:
-            return None
-        first = last = ordinal(found["ord"], 0)
-    else:
-        first = number(found["a"])
-        last = number(found["b"]) if found["b"] else first
-    if not 1 <= first <= last:
-        return None
-    start = add_months(plan_start, 12 * (first - 1))
-    return YearRef(start, 12 * (last - first + 1), _plan_grain(plan_start)), found.end()
-
-
-def _year_ref_at(
-    text: str, position: int, plan_start: date | None, *, loose: bool, single: bool, short: bool
-) -> tuple[YearRef, int] | None:
-    """The year written at ``position``: financial, plan, calendar (two-digit if ``short``)."""
-    read: tuple[YearRef, int] | None = None
-    if found := _SPLIT_YEAR.match(text, position):
-        read = _split_year(found, loose=loose, single=single)
-    if read is None and (found := _FY_ENDING.match(text, position)):
-        ending = found["y"]
-        year = (int(ending) if len(ending) == 4 else two_digit_year(ending)) - 1
-        read = YearRef(date(year, 4, 1), 12, Grain.FINANCIAL_YEAR, split=True), found.end()
-    if read is None and (found := _PLAN_YEARS.match(text, position)):
-        read = _plan_years(found, plan_start)
-        if read is not None and single and read[0].months != 12:
-            read = None
-    if read is None and (found := _CALENDAR_YEAR.match(text, position)):
-        read = YearRef(date(int(found["y"]), 1, 1), 12, Grain.YEAR), found.end()
-    if read is None and short and (found := _SHORT_YEAR.match(text, position)):
-        read = YearRef(date(two_digit_year(found["y"]), 1, 1), 12, Grain.YEAR), found.end()
-    if read is None or not _AFTER_YEAR.match(text, read[1]):
-        return None
-    return read
-
-
 # ---- parts of a year -----------------------------------------------------------------------
 
-_QUARTERS = _compile(
+_QUARTERS = compile_pattern(
     r"(?:qs?|qtrs?|quarters?)\.?\s*(?P<a>[1-4])\s*(?:-|to|and|&|/)\s*(?:q|qtr|quarter)?\.?\s*"
     r"(?P<b>[1-4])(?![0-9])"
 )
-_QUARTER = _compile(
+_QUARTER = compile_pattern(
     rf"(?:q|qtr|quarter)\.?\s*(?P<n>[1-4])(?![0-9])|(?P<ord>{ORDINAL})\s+(?:quarter|qtr){END}"
 )
-_HALF = _compile(
+_HALF = compile_pattern(
     r"h(?P<n>[12])(?![0-9])|(?P<ord>first|1st|second|2nd|last|final)\s+half"
     rf"(?:[\s-]+year)?{END}"
 )
-_TERM = _compile(rf"(?P<term>autumn|spring|summer)\s+term{END}")
-_SEASON = _compile(rf"(?P<season>spring|summer|autumn|fall|winter){END}")
-_MONTH = _compile(rf"(?P<month>{MONTH})(?![a-z])")
-_QUALIFIER = _compile(
+_TERM = compile_pattern(rf"(?P<term>autumn|spring|summer)\s+term{END}")
+_SEASON = compile_pattern(rf"(?P<season>spring|summer|autumn|fall|winter){END}")
+_MONTH = compile_pattern(rf"(?P<month>{MONTH})(?![a-z])")
+_QUALIFIER = compile_pattern(
     r"(?P<rough>early|mid|late)(?:\s*-\s*|\s+)(?:in\s+)?"
-    r"|(?:the\s+)?(?:(?P<end>end|close)\s+(?:of\s+)?|(?P<begin>beginning|start)\s+of\s+)"
+    r"|(?:the\s+)?(?:(?P<end>(?:financial\s+)?year[\s-]end|end|close)\s+(?:of\s+)?"
+    r"|(?P<begin>beginning|start)\s+of\s+)"
 )
+_YEAR_END_AFTER = compile_pattern(rf"(?:financial\s+)?year[\s-]end{END}")
 # Early, mid and late thirds of a year; its first and last month.
 _ROUGH = {"early": 0, "mid": 4, "late": 8}
 
@@ -292,9 +170,10 @@ _PART_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Part | Non
     (_MONTH, _month),
     (_QUALIFIER, _qualifier),
 )
-_PART_JOIN = _compile(r"\s*(?:-|to|until|till|through|/|&|and)\s*")
-_PART_TO_YEAR = _compile(r"[\s,.-]*(?:(?:of|in|for)\s+)?(?:the\s+)?")
-_YEAR_TO_PART = _compile(r"\s*-?\s*")
+_PART_JOIN = compile_pattern(r"\s*(?:-|to|until|till|through|/|&|and)\s*")
+_PART_TO_YEAR = compile_pattern(r"[\s,.-]*(?P<bracket>\(\s*)?(?:(?:of|in|for)\s+)?(?:the\s+)?")
+_CLOSE_BRACKET = compile_pattern(r"\s*\)")
+_YEAR_TO_PART = compile_pattern(r"\s*-?\s*")
 
 
 def _part_at(text: str, position: int, *, quarter_or_half: bool = False) -> tuple[Part, int] | None:
@@ -303,6 +182,11 @@ def _part_at(text: str, position: int, *, quarter_or_half: bool = False) -> tupl
         if found is None:
             continue
         part = reader(found)
+        if found.groupdict().get("rough"):
+            # "mid-March 2026", "late Spring 2024": the month or season, roughly.
+            named = _part_at(text, found.end())
+            if named is not None and named[0].month:
+                return named
         if part is not None and not (
             quarter_or_half and part.grain not in {Grain.QUARTER, Grain.HALF_YEAR}
         ):
@@ -333,25 +217,35 @@ def _parts_in_year_at(text: str, position: int, plan_start: date | None) -> Date
     connector = _PART_TO_YEAR.match(text, after)
     at = connector.end() if connector else after
     short = parts[-1].short_year and at > after
-    year = _year_ref_at(text, at, plan_start, loose=True, single=True, short=short)
+    year = year_ref_at(text, at, plan_start, loose=True, single=True, short=short)
     if year is None:
         return None
+    finish = year[1]
+    if connector and connector["bracket"]:
+        # "Q2 (2024/25)"
+        closed = _CLOSE_BRACKET.match(text, finish)
+        if closed is None:
+            return None
+        finish = closed.end()
     spans = [_place(part, year[0]) for part in parts]
     start, end = spans[0][0], spans[-1][1]
     if start > spans[-1][0]:
         # "November - February 2020": the first part is in the year before.
         start = add_months(start, -12)
-    return DateAtom(position, year[1], start, end, max(part.grain for part in parts))
+    return DateAtom(position, finish, start, end, max(part.grain for part in parts))
 
 
 def _year_then_part_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
-    """ "2020/21 Q4", "2024/25 H2": a quarter or half written after its year."""
-    year = _year_ref_at(text, position, plan_start, loose=False, single=True, short=False)
+    """ "2020/21 Q4", "2024/25 H2", "2024/25 year end": a quarter, half or end after its year."""
+    year = year_ref_at(text, position, plan_start, loose=False, single=True, short=False)
     if year is None:
         return None
     gap = _YEAR_TO_PART.match(text, year[1])
-    part = _part_at(text, gap.end() if gap else year[1], quarter_or_half=True)
-    if part is None or not _AFTER_YEAR.match(text, part[1]):
+    at = gap.end() if gap else year[1]
+    part = _part_at(text, at, quarter_or_half=True)
+    if part is None and (year_end := _YEAR_END_AFTER.match(text, at)):
+        part = Part(11, 1, Grain.MONTH), year_end.end()
+    if part is None or not AFTER_YEAR.match(text, part[1]):
         return None
     start, end = _place(part[0], year[0])
     return DateAtom(position, part[1], start, end, part[0].grain)
@@ -359,7 +253,7 @@ def _year_then_part_at(text: str, position: int, plan_start: date | None) -> Dat
 
 def _year_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
     """A year on its own: "2037", "2020/21", "2006-09", "FY24", "Year 2", "Years 1-2"."""
-    read = _year_ref_at(text, position, plan_start, loose=False, single=False, short=False)
+    read = year_ref_at(text, position, plan_start, loose=False, single=False, short=False)
     if read is None:
         return None
     year, finish = read
@@ -369,7 +263,7 @@ def _year_at(text: str, position: int, plan_start: date | None) -> DateAtom | No
 
 # ---- days, numeric months and spans from the plan's start ----------------------------------
 
-_DAY = _compile(
+_DAY = compile_pattern(
     rf"(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s*"
     rf"(?P<y1>{YEAR}|'?[0-9]{{2}})(?![0-9])(?!\s*/\s*[0-9]){END}"
     rf"|(?P<m2>{MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})(?![0-9]){END}"
@@ -377,13 +271,13 @@ _DAY = _compile(
     rf"(?![0-9]){END}"
     rf"|(?P<y4>{YEAR})-(?P<m4>[0-9]{{2}})-(?P<d4>[0-9]{{2}})(?![0-9]){END}"
 )
-_NUMERIC_MONTH = _compile(
+_NUMERIC_MONTH = compile_pattern(
     rf"(?P<m1>[0-9]{{1,2}})[/.-](?P<y1>{YEAR})(?![0-9])(?![/.-][0-9])"
     rf"|(?P<y2>{YEAR})-(?P<m2>[0-9]{{2}})(?![0-9])(?!-[0-9]){END}"
 )
-_WITHIN = _compile(
+_WITHIN = compile_pattern(
     rf"(?:(?:within|in|over|during)\s+(?:the\s+)?(?:first\s+|next\s+)?|(?:the\s+)?first\s+)"
-    rf"(?P<n>{NUMBER})\s+(?P<unit>month|year|week|day)s?{END}{_PLAN_SUFFIX}"
+    rf"(?P<n>{NUMBER})\s+(?P<unit>month|year|week|day)s?{END}{PLAN_SUFFIX}"
 )
 
 
@@ -422,7 +316,7 @@ def _numeric_month_at(text: str, position: int, plan_start: date | None) -> Date
     month = int(found["m1"] or found["m2"])
     if not 1 <= month <= 12:
         return None
-    if found["y2"] and _is_financial_span(found["y2"], found["m2"]):
+    if found["y2"] and is_financial_span(found["y2"], found["m2"]):
         return None  # "2010-12" is the financial years 2010/11 and 2011/12
     start, end = months_span(date(int(found["y1"] or found["y2"]), month, 1), 1)
     return DateAtom(position, found.end(), start, end, Grain.MONTH)
@@ -439,7 +333,7 @@ def _within_at(text: str, position: int, plan_start: date | None) -> DateAtom | 
     if unit in {"month", "year"}:
         months = count * (12 if unit == "year" else 1)
         start, end = months_span(plan_start, months)
-        grain = _plan_grain(plan_start) if unit == "year" else Grain.MONTH
+        grain = plan_grain(plan_start) if unit == "year" else Grain.MONTH
     else:
         start = plan_start
         end = plan_start + timedelta(days=count * (7 if unit == "week" else 1) - 1)
@@ -457,7 +351,7 @@ _ATOM_READERS: tuple[_AtomReader, ...] = (
     _numeric_month_at,
     _year_at,
 )
-_WORD_START = _compile(r"(?<![a-z0-9])[a-z0-9']")
+_WORD_START = compile_pattern(r"(?<![a-z0-9])[a-z0-9']")
 
 
 def find_date_atoms(text: str, *, plan_start: date | None = None) -> list[DateAtom]:

@@ -8,6 +8,7 @@ small numbers written as words ("six months"), and two-digit years ("Nov-23").
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 MONTHS = {name.lower()[:3]: number for number, name in enumerate(calendar.month_name) if name}
@@ -55,6 +56,11 @@ _NUMBER_WORDS = {
     "twentyfour": 24,
     "thirtysix": 36,
 }
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A pattern of the grammar: case-blind, and ``\\s`` and ``[a-z]`` in ASCII only."""
+    return re.compile(pattern, re.IGNORECASE | re.ASCII)
 
 
 def month_number(word: str) -> int:

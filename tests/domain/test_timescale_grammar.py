@@ -54,6 +54,8 @@ QUARTERS: list[Row] = [
     ("Q3 2026", D(2026, 7, 1), D(2026, 9, 30), P.QUARTER),
     ("Q1 2025", D(2025, 1, 1), D(2025, 3, 31), P.QUARTER),
     ("2024 Q4", D(2024, 10, 1), D(2024, 12, 31), P.QUARTER),
+    ("Q2 (2024/25)", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("Quarter 2, 2024/25", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
 ]
 
 
@@ -175,6 +177,11 @@ PARTS_OF_YEARS: list[Row] = [
     ("by the end of 2024/25", D(2025, 3, 1), D(2025, 3, 31), P.MONTH),
     ("beginning of 2026", D(2026, 1, 1), D(2026, 1, 31), P.MONTH),
     ("Start of 2025", D(2025, 1, 1), D(2025, 1, 31), P.MONTH),
+    ("Year end 2024/25", D(2025, 3, 1), D(2025, 3, 31), P.MONTH),
+    ("2024/25 year-end", D(2025, 3, 1), D(2025, 3, 31), P.MONTH),
+    ("Mid-March 2026", D(2026, 3, 1), D(2026, 3, 31), P.MONTH),
+    ("late Spring 2024", D(2024, 3, 1), D(2024, 5, 31), P.SEASON),
+    ("Late 2025/early 2026", D(2025, 9, 1), D(2026, 4, 30), P.PART_OF_YEAR),
     ("Spring 2024/25", D(2025, 3, 1), D(2025, 5, 31), P.SEASON),
 ]
 
