@@ -60,6 +60,7 @@ from councilplan.domain.date_years import (
     AFTER_YEAR,
     PLAN_SUFFIX,
     Grain,
+    PlanSpan,
     YearRef,
     financial_years,
     is_financial_span,
@@ -203,7 +204,7 @@ def _place(part: Part, year: YearRef) -> tuple[date, date]:
     return months_span(date(in_year, part.month, 1), part.months)
 
 
-def _parts_in_year_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
+def _parts_in_year_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
     """ "Q2 2023/24", "third quarter of 2021/22", "Nov-23", "Spring - Summer 2024"."""
     first = _part_at(text, position)
     if first is None:
@@ -217,7 +218,7 @@ def _parts_in_year_at(text: str, position: int, plan_start: date | None) -> Date
     connector = _PART_TO_YEAR.match(text, after)
     at = connector.end() if connector else after
     short = parts[-1].short_year and at > after
-    year = year_ref_at(text, at, plan_start, loose=True, single=True, short=short)
+    year = year_ref_at(text, at, plan.start, loose=True, single=True, short=short)
     if year is None:
         return None
     finish = year[1]
@@ -235,9 +236,9 @@ def _parts_in_year_at(text: str, position: int, plan_start: date | None) -> Date
     return DateAtom(position, finish, start, end, max(part.grain for part in parts))
 
 
-def _year_then_part_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
+def _year_then_part_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
     """ "2020/21 Q4", "2024/25 H2", "2024/25 year end": a quarter, half or end after its year."""
-    year = year_ref_at(text, position, plan_start, loose=False, single=True, short=False)
+    year = year_ref_at(text, position, plan.start, loose=False, single=True, short=False)
     if year is None:
         return None
     gap = _YEAR_TO_PART.match(text, year[1])
@@ -251,9 +252,9 @@ def _year_then_part_at(text: str, position: int, plan_start: date | None) -> Dat
     return DateAtom(position, part[1], start, end, part[0].grain)
 
 
-def _year_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
+def _year_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
     """A year on its own: "2037", "2020/21", "2006-09", "FY24", "Year 2", "Years 1-2"."""
-    read = year_ref_at(text, position, plan_start, loose=False, single=False, short=False)
+    read = year_ref_at(text, position, plan.start, loose=False, single=False, short=False)
     if read is None:
         return None
     year, finish = read
@@ -292,7 +293,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _day_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
+def _day_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
     """ "30 June 2006", "1st April 2024", "June 30, 2024", "30/06/2024", "2024-06-30"."""
     found = _DAY.match(text, position)
     if found is None:
@@ -308,7 +309,7 @@ def _day_at(text: str, position: int, plan_start: date | None) -> DateAtom | Non
     return None
 
 
-def _numeric_month_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
+def _numeric_month_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
     """ "06/2024", "6/2024", "2024-06": a month in figures."""
     found = _NUMERIC_MONTH.match(text, position)
     if found is None:
@@ -322,9 +323,10 @@ def _numeric_month_at(text: str, position: int, plan_start: date | None) -> Date
     return DateAtom(position, found.end(), start, end, Grain.MONTH)
 
 
-def _within_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
+def _within_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
     """ "Within 6 months", "the first 100 days": from the plan's start, when it is known."""
     found = _WITHIN.match(text, position)
+    plan_start = plan.start
     if found is None or plan_start is None:
         return None
     count, unit = number(found["n"]), found["unit"].lower()
@@ -341,32 +343,51 @@ def _within_at(text: str, position: int, plan_start: date | None) -> DateAtom | 
     return DateAtom(position, found.end(), start, end, grain)
 
 
-_AtomReader = Callable[[str, int, date | None], DateAtom | None]
+_PLAN_END = compile_pattern(
+    rf"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|our\s+)?(?:[a-z]+\s+){{0,2}}?plan"
+    rf"(?:\s+period)?{END}"
+)
+
+
+def _plan_end_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
+    """ "the end of the Council Plan": the plan's last month, when it is known."""
+    found = _PLAN_END.match(text, position)
+    if found is None or plan.end is None:
+        return None
+    return DateAtom(position, found.end(), plan.end.replace(day=1), plan.end, Grain.MONTH)
+
+
+_AtomReader = Callable[[str, int, PlanSpan], DateAtom | None]
 # Tried in order at each word start: the longest, most specific forms first.
 _ATOM_READERS: tuple[_AtomReader, ...] = (
     _day_at,
     _parts_in_year_at,
     _year_then_part_at,
     _within_at,
+    _plan_end_at,
     _numeric_month_at,
     _year_at,
 )
 _WORD_START = compile_pattern(r"(?<![a-z0-9])[a-z0-9']")
 
 
-def find_date_atoms(text: str, *, plan_start: date | None = None) -> list[DateAtom]:
+def find_date_atoms(
+    text: str, *, plan_start: date | None = None, plan_end: date | None = None
+) -> list[DateAtom]:
     """Return every date expression in ``text``, left to right, without overlaps.
 
     ``plan_start`` is the first day of the plan the text belongs to; without it, dates relative
-    to the plan ("Year 1", "Within 6 months") are not read.
+    to the plan ("Year 1", "Within 6 months") are not read; nor, without ``plan_end``, its last
+    day, "the end of the plan".
     """
+    plan = PlanSpan(plan_start, plan_end)
     atoms: list[DateAtom] = []
     position = 0
     while True:
         word = _WORD_START.search(text, position)
         if word is None:
             return atoms
-        atom = _atom_at(text, word.start(), plan_start)
+        atom = _atom_at(text, word.start(), plan)
         if atom is None:
             position = word.start() + 1
         else:
@@ -374,9 +395,9 @@ def find_date_atoms(text: str, *, plan_start: date | None = None) -> list[DateAt
             position = atom.finish
 
 
-def _atom_at(text: str, position: int, plan_start: date | None) -> DateAtom | None:
+def _atom_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
     for reader in _ATOM_READERS:
-        atom = reader(text, position, plan_start)
+        atom = reader(text, position, plan)
         if atom is not None:
             return atom
     return None

@@ -43,6 +43,14 @@ class Grain(IntEnum):
 
 
 @dataclass(frozen=True)
+class PlanSpan:
+    """The first and last day of the plan a timescale belongs to, where they are known."""
+
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
 class YearRef:
     """A year as written: its first day, length in months, grain, and whether it is written
     across two calendar years ("2023/24"), which places months and terms differently."""

@@ -160,6 +160,10 @@ _EDGE_WORDS = frozenset(
     | {"through", "in", "before"}
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|/|to|until|till|through)\s*$", re.IGNORECASE)
+_FINANCIAL_YEAR_WORDS = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}\s*[/-]\s*(?:(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9/-])"
+)
+_WHOLE_YEARS = frozenset({Precision.FINANCIAL_YEAR, Precision.YEAR, Precision.UNKNOWN})
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 
@@ -222,6 +226,17 @@ def parse_fuzzy_date(
         original = _parse_cleaned(
             revision.original, revision.original, period_end=period_end, plan_start=plan_start
         )
+        year = _FINANCIAL_YEAR_WORDS.findall(revision.revised)
+        if _dated(revised) and not _dated(original) and year:
+            # "Q4 2025/26 (previously Q2)": the original is a part of the same financial year.
+            in_year = _parse_cleaned(
+                f"{revision.original} {year[-1]}",
+                revision.original,
+                period_end=period_end,
+                plan_start=plan_start,
+            )
+            if in_year.precision not in _WHOLE_YEARS:
+                original = in_year
         if _dated(revised) and _dated(original):
             return replace(revised, revised_from=original)
     return _parse_cleaned(cleaned, text, period_end=period_end, plan_start=plan_start)
@@ -236,7 +251,7 @@ def _parse_cleaned(
 ) -> FuzzyDate:
     """Read cleaned words into the timescale ``text`` (as written) means."""
     matchable = unify_dashes(cleaned)
-    found = find_date_atoms(matchable, plan_start=plan_start)
+    found = find_date_atoms(matchable, plan_start=plan_start, plan_end=period_end)
     atoms = _merge_ranges(found, matchable)
     ongoing = _ONGOING.search(matchable)
     plan_end = period_end if _PLAN_PERIOD.search(matchable) else None

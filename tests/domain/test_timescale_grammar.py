@@ -250,6 +250,18 @@ REVISIONS: list[tuple[str, tuple[date, date], str, tuple[date, date]]] = [
         (D(2024, 9, 1), D(2024, 11, 30)),
     ),
     (
+        "Q4 2025/26 (previously Q2)",
+        (D(2026, 1, 1), D(2026, 3, 31)),
+        "Q2",
+        (D(2025, 7, 1), D(2025, 9, 30)),
+    ),
+    (
+        "31/03/2026 (was 30/09/2025)",
+        (D(2026, 3, 31), D(2026, 3, 31)),
+        "30/09/2025",
+        (D(2025, 9, 30), D(2025, 9, 30)),
+    ),
+    (
         "Deferred to Q4 2024/25 (original date Q2 2024/25)",
         (D(2025, 1, 1), D(2025, 3, 31)),
         "Q2 2024/25",
@@ -273,7 +285,13 @@ def test_revised_timescale_is_due_at_the_revision_and_keeps_the_original(
 
 @pytest.mark.parametrize(
     "text",
-    ["Delayed - now Q3 2024/25", "Was due March 2024 - now complete", "Revised", "March 2024"],
+    [
+        "Delayed - now Q3 2024/25",
+        "Was due March 2024 - now complete",
+        "Revised",
+        "March 2024",
+        "March 2026 (was Dec)",  # a calendar year does not say which December
+    ],
 )
 def test_words_of_revision_without_two_dates_are_not_a_revision(text: str) -> None:
     assert parse_fuzzy_date(text).revised_from is None
@@ -337,6 +355,23 @@ def test_timescale_relative_to_the_plan_is_unknown_without_the_plan(
         assert (parsed.precision, parsed.start, parsed.end) == (P.OPEN, None, None)
     else:
         assert parsed == FuzzyDate(text, None, None, P.UNKNOWN, False, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("By the end of the Council Plan", D(2027, 3, 1), D(2027, 3, 31), P.MONTH),
+        ("end of the plan period", D(2027, 3, 1), D(2027, 3, 31), P.MONTH),
+        ("Ongoing to the end of the plan", None, D(2027, 3, 31), P.MONTH),
+    ],
+)
+def test_end_of_the_plan_is_its_last_month_when_the_plan_end_is_known(
+    text: str, start: date | None, end: date, precision: Precision
+) -> None:
+    parsed = parse_fuzzy_date(text, plan_start=PLAN_START, period_end=D(2027, 3, 31))
+
+    assert (parsed.start, parsed.end, parsed.precision) == (start, end, precision)
+    assert parse_fuzzy_date(text).end is None
 
 
 def test_plan_year_of_a_plan_starting_in_january_is_a_calendar_year() -> None:
