@@ -15,8 +15,9 @@ The expressions follow one small grammar rather than a list of strings:
   and halves, after it ("2020/21 Q4"); two parts joined by a dash, "to", "/" or "and" make one
   range in that year ("Q1-Q2 2024/25", "September - November 2019");
 - a **day** ("30 June 2006", "30/06/2024" day first, "2024-06-30") or a numeric month
-  ("06/2024", "2024-06");
-- a **span from the plan's start** ("Within 6 months", "the first 100 days").
+  ("06/2024", "2024-06", "03/25");
+- a **span from the plan's start** ("Within 6 months", "the first 100 days"), and the plan's
+  last month ("the end of the Council Plan"), when the plan is known.
 
 Years are read by ``date_years``; the spellings of words and numbers are in ``date_words``.
 
@@ -71,7 +72,6 @@ from councilplan.domain.date_years import (
 __all__ = ["DateAtom", "Grain", "financial_years", "find_date_atoms"]
 
 
-# A financial-year span longer than this is not one: "2024-06" is June 2024, not 82 years.
 @dataclass(frozen=True)
 class DateAtom:
     """One date expression found in a text: where it is and which days it covers."""
@@ -149,7 +149,7 @@ def _term(found: re.Match[str]) -> Part:
 
 def _season(found: re.Match[str]) -> Part:
     month, months = SEASONS[found["season"].lower()]
-    return Part(0, months, Grain.SEASON, month=month)
+    return Part(0, months, Grain.SEASON, month=month, short_year=True)
 
 
 def _month(found: re.Match[str]) -> Part:
@@ -275,6 +275,7 @@ _DAY = compile_pattern(
 _NUMERIC_MONTH = compile_pattern(
     rf"(?P<m1>[0-9]{{1,2}})[/.-](?P<y1>{YEAR})(?![0-9])(?![/.-][0-9])"
     rf"|(?P<y2>{YEAR})-(?P<m2>[0-9]{{2}})(?![0-9])(?!-[0-9]){END}"
+    r"|(?P<m3>[0-9]{2})/(?P<y3>[0-9]{2})(?![0-9])(?!\s*/\s*[0-9])"
 )
 _WITHIN = compile_pattern(
     rf"(?:(?:within|in|over|during)\s+(?:the\s+)?(?:first\s+|next\s+)?|(?:the\s+)?first\s+)"
@@ -310,16 +311,19 @@ def _day_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
 
 
 def _numeric_month_at(text: str, position: int, plan: PlanSpan) -> DateAtom | None:
-    """ "06/2024", "6/2024", "2024-06": a month in figures."""
+    """ "06/2024", "6/2024", "2024-06", "03/25": a month in figures."""
     found = _NUMERIC_MONTH.match(text, position)
     if found is None:
         return None
-    month = int(found["m1"] or found["m2"])
+    month = int(found["m1"] or found["m2"] or found["m3"])
     if not 1 <= month <= 12:
         return None
     if found["y2"] and is_financial_span(found["y2"], found["m2"]):
         return None  # "2010-12" is the financial years 2010/11 and 2011/12
-    start, end = months_span(date(int(found["y1"] or found["y2"]), month, 1), 1)
+    if found["y3"] and (month + 1) % 100 == int(found["y3"]):
+        return None  # "11/12" is the financial year 2011/12
+    year = int(found["y1"] or found["y2"] or 0) or two_digit_year(found["y3"])
+    start, end = months_span(date(year, month, 1), 1)
     return DateAtom(position, found.end(), start, end, Grain.MONTH)
 
 

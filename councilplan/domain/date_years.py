@@ -25,6 +25,7 @@ from councilplan.domain.date_words import (
     two_digit_year,
 )
 
+# A financial-year span longer than this is not one: "2024-06" is June 2024, not 82 years.
 _LONGEST_SPAN_YEARS = 10
 
 

@@ -78,6 +78,8 @@ MONTHS_AND_DAYS: list[Row] = [
     ("06/2024", D(2024, 6, 1), D(2024, 6, 30), P.MONTH),
     ("6/2024", D(2024, 6, 1), D(2024, 6, 30), P.MONTH),
     ("2024-06", D(2024, 6, 1), D(2024, 6, 30), P.MONTH),
+    ("03/25", D(2025, 3, 1), D(2025, 3, 31), P.MONTH),
+    ("12/25", D(2025, 12, 1), D(2025, 12, 31), P.MONTH),
     ("Oct - Dec 2024/25", D(2024, 10, 1), D(2024, 12, 31), P.MONTH),
     ("January 2025/26", D(2026, 1, 1), D(2026, 1, 31), P.MONTH),
     ("30/06/2024", D(2024, 6, 30), D(2024, 6, 30), P.DAY),
@@ -108,6 +110,7 @@ FINANCIAL_YEARS: list[Row] = [
     ("FY 23/24", D(2023, 4, 1), D(2024, 3, 31), P.FINANCIAL_YEAR),
     ("2023-24", D(2023, 4, 1), D(2024, 3, 31), P.FINANCIAL_YEAR),
     ("23/24", D(2023, 4, 1), D(2024, 3, 31), P.FINANCIAL_YEAR),
+    ("11/12", D(2011, 4, 1), D(2012, 3, 31), P.FINANCIAL_YEAR),  # not November 2012
     ("Financial year 2023/24", D(2023, 4, 1), D(2024, 3, 31), P.FINANCIAL_YEAR),
     ("the financial year 2023-24", D(2023, 4, 1), D(2024, 3, 31), P.FINANCIAL_YEAR),
     ("Across 2023/24", D(2023, 4, 1), D(2024, 3, 31), P.FINANCIAL_YEAR),
@@ -143,6 +146,9 @@ RANGES: list[Row] = [
     ("Q3 & Q4 2024/25", D(2024, 10, 1), D(2025, 3, 31), P.QUARTER),
     ("Quarters 1-2 2025/26", D(2025, 4, 1), D(2025, 9, 30), P.QUARTER),
     ("Q4 2024/25 - Q1 2025/26", D(2025, 1, 1), D(2025, 6, 30), P.QUARTER),
+    ("Q1 2025-26 to Q4 2026-27", D(2025, 4, 1), D(2027, 3, 31), P.QUARTER),
+    ("Sept '25 - Mar '26", D(2025, 9, 1), D(2026, 3, 31), P.MONTH),
+    ("Spring 24 - Summer 24", D(2024, 3, 1), D(2024, 8, 31), P.SEASON),
     ("Spring/Summer 2024", D(2024, 3, 1), D(2024, 8, 31), P.SEASON),
     ("Summer 2025 - ongoing", D(2025, 6, 1), None, P.SEASON),
 ]
@@ -332,6 +338,8 @@ PLAN_RELATIVE: list[Row] = [
     ("In the first 100 days", D(2024, 4, 1), D(2024, 7, 9), P.DAY),
     ("By the end of year 3", D(2027, 3, 1), D(2027, 3, 31), P.MONTH),
     ("Q2 of year 2", D(2025, 7, 1), D(2025, 9, 30), P.QUARTER),
+    ("Year 1 Q2", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("Within 3 months of adoption", D(2024, 4, 1), D(2024, 6, 30), P.MONTH),
     ("Year 1 and ongoing", D(2024, 4, 1), None, P.FINANCIAL_YEAR),
 ]
 
