@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from councilplan.domain.date_atoms import DateAtom, Grain, find_date_atoms
-from councilplan.domain.date_revisions import split_revision
+from councilplan.domain.date_revisions import RevisionWords, split_revision
 from councilplan.domain.vocabulary import Vocabulary, unify_dashes
 
 
@@ -220,26 +220,34 @@ def parse_fuzzy_date(
         return FuzzyDate(text, None, None, Precision.UNKNOWN, False, cleaned)
     revision = split_revision(cleaned)
     if revision is not None:
-        revised = _parse_cleaned(
-            revision.revised, text, period_end=period_end, plan_start=plan_start
-        )
-        original = _parse_cleaned(
-            revision.original, revision.original, period_end=period_end, plan_start=plan_start
-        )
-        year = _FINANCIAL_YEAR_WORDS.findall(revision.revised)
-        if _dated(revised) and not _dated(original) and year:
-            # "Q4 2025/26 (previously Q2)": the original is a part of the same financial year.
-            in_year = _parse_cleaned(
-                f"{revision.original} {year[-1]}",
-                revision.original,
-                period_end=period_end,
-                plan_start=plan_start,
-            )
-            if in_year.precision not in _WHOLE_YEARS:
-                original = in_year
-        if _dated(revised) and _dated(original):
-            return replace(revised, revised_from=original)
+        revised = _read_revision(revision, text, period_end=period_end, plan_start=plan_start)
+        if revised is not None:
+            return revised
     return _parse_cleaned(cleaned, text, period_end=period_end, plan_start=plan_start)
+
+
+def _read_revision(
+    revision: RevisionWords, text: str, *, period_end: date | None, plan_start: date | None
+) -> FuzzyDate | None:
+    """The revised timescale with its original, or None unless both words give dates."""
+    revised = _parse_cleaned(revision.revised, text, period_end=period_end, plan_start=plan_start)
+    original = _parse_cleaned(
+        revision.original, revision.original, period_end=period_end, plan_start=plan_start
+    )
+    year = _FINANCIAL_YEAR_WORDS.findall(revision.revised)
+    if _dated(revised) and not _dated(original) and year:
+        # "Q4 2025/26 (previously Q2)": the original is a part of the same financial year.
+        in_year = _parse_cleaned(
+            f"{revision.original} {year[-1]}",
+            revision.original,
+            period_end=period_end,
+            plan_start=plan_start,
+        )
+        if in_year.precision not in _WHOLE_YEARS:
+            original = in_year
+    if _dated(revised) and _dated(original):
+        return replace(revised, revised_from=original)
+    return None
 
 
 def _dated(parsed: FuzzyDate) -> bool:
