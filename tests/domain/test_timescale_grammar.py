@@ -55,6 +55,9 @@ QUARTERS: list[Row] = [
     ("Q1 2025", D(2025, 1, 1), D(2025, 3, 31), P.QUARTER),
     ("2024 Q4", D(2024, 10, 1), D(2024, 12, 31), P.QUARTER),
     ("Q2 (2024/25)", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    # Rotherham, Cabinet on the Year Ahead Delivery Plan 2022-23: "Quarter 4 of the 2022-23
+    # financial year".
+    ("Quarter 4 of the 2022-23 financial year", D(2023, 1, 1), D(2023, 3, 31), P.QUARTER),
     ("Quarter 2, 2024/25", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
 ]
 
@@ -380,6 +383,14 @@ def test_end_of_the_plan_is_its_last_month_when_the_plan_end_is_known(
 
     assert (parsed.start, parsed.end, parsed.precision) == (start, end, precision)
     assert parse_fuzzy_date(text).end is None
+
+
+def test_year_2_of_a_plan_is_its_second_financial_year() -> None:
+    # Peak District National Park Authority: "Authority Plan 2023-28 Update and Year 2 Look
+    # Forward (2024/25 ...)": Year 2 of a plan from 2023/24 is 2024/25.
+    parsed = parse_fuzzy_date("Year 2", plan_start=D(2023, 4, 1))
+
+    assert (parsed.start, parsed.end) == (D(2024, 4, 1), D(2025, 3, 31))
 
 
 def test_plan_year_of_a_plan_starting_in_january_is_a_calendar_year() -> None:
