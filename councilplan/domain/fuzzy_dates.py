@@ -6,6 +6,11 @@ written and read into the range of days they mean.
 gives no bound ("Ongoing" has neither; "From February 2020" has no end). ``open_ended`` says
 the work carries on ("ongoing", "from ..."). ``note`` keeps the qualifying words around the main
 date ("Review", "ongoing to deliverable deadline of 2032"). Precision is that of the main date.
+
+A revised timescale ("June 2024 (was March 2024)") means the revised date; the original one is
+kept, read, in ``revised_from``. Dates relative to the plan ("Year 1", "Within 6 months") are
+read against ``plan_start`` when the caller knows the plan, and are unknown otherwise. The
+grammar of the dates themselves is described in ``date_atoms``.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from councilplan.domain.date_atoms import DateAtom, Grain, find_date_atoms
+from councilplan.domain.date_revisions import RevisionWords, split_revision
 from councilplan.domain.vocabulary import Vocabulary, unify_dashes
 
 
@@ -27,6 +33,9 @@ class Precision(Vocabulary):
     MONTH = "month", "Month"
     SEASON = "season", "Season"
     QUARTER = "quarter", "Quarter"
+    TERM = "term", "School term"
+    PART_OF_YEAR = "part_of_year", "Early, mid or late in a year"
+    HALF_YEAR = "half_year", "Half year"
     FINANCIAL_YEAR = "financial_year", "Financial year"
     YEAR = "year", "Year"
     OPEN = "open", "Open-ended"
@@ -38,6 +47,9 @@ _PRECISION_OF_GRAIN = {
     Grain.MONTH: Precision.MONTH,
     Grain.QUARTER: Precision.QUARTER,
     Grain.SEASON: Precision.SEASON,
+    Grain.TERM: Precision.TERM,
+    Grain.PART_OF_YEAR: Precision.PART_OF_YEAR,
+    Grain.HALF_YEAR: Precision.HALF_YEAR,
     Grain.FINANCIAL_YEAR: Precision.FINANCIAL_YEAR,
     Grain.YEAR: Precision.YEAR,
 }
@@ -45,7 +57,11 @@ _PRECISION_OF_GRAIN = {
 
 @dataclass(frozen=True)
 class FuzzyDate:
-    """A timescale: the text as written and the range of days it means."""
+    """A timescale: the text as written and the range of days it means.
+
+    ``revised_from`` is the original timescale of a revised one ("March 2024" in "June 2024
+    (was March 2024)"), whose own dates are those of the revision.
+    """
 
     text: str
     start: date | None
@@ -53,6 +69,7 @@ class FuzzyDate:
     precision: Precision
     open_ended: bool
     note: str
+    revised_from: FuzzyDate | None = None
 
     @property
     def display(self) -> str:
@@ -67,9 +84,10 @@ class FuzzyDate:
     def __str__(self) -> str:
         return self.text
 
-    def to_dict(self) -> dict[str, str | bool | None]:
-        """The JSON form (ISO dates) a model stores in one column."""
-        return {
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form (ISO dates) a model stores in one column; ``revised_from`` only when
+        there is one, so dates stored before revisions were read stay as they were."""
+        stored: dict[str, object] = {
             "text": self.text,
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
@@ -77,6 +95,9 @@ class FuzzyDate:
             "open_ended": self.open_ended,
             "note": self.note,
         }
+        if self.revised_from is not None:
+            stored["revised_from"] = self.revised_from.to_dict()
+        return stored
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> FuzzyDate:
@@ -89,9 +110,18 @@ class FuzzyDate:
                 precision=Precision(str(data.get("precision", Precision.UNKNOWN))),
                 open_ended=bool(data.get("open_ended", False)),
                 note=str(data.get("note", "")),
+                revised_from=_revised_from(data.get("revised_from")),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"Not a stored fuzzy date: {dict(data)!r} ({error})") from error
+
+
+def _revised_from(value: object) -> FuzzyDate | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"a revised timescale must be stored as a mapping, not {value!r}")
+    return FuzzyDate.from_dict(value)
 
 
 def _iso_date(value: object) -> date | None:
@@ -129,7 +159,12 @@ _EDGE_WORDS = frozenset(
     {"-", ",", ";", ":", "and", "by", "of", "to", "the", "end", "from", "until", "till"}
     | {"through", "in", "before"}
 )
-_RANGE_GAP = re.compile(r"^\s*(?:-|to|until|till|through)\s*$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*(?:-|/|to|until|till|through)\s*$", re.IGNORECASE)
+_FINANCIAL_YEAR_WORDS = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}\s*[/-]\s*(?:(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9/-])"
+)
+_WHOLE_YEARS = frozenset({Precision.FINANCIAL_YEAR, Precision.YEAR, Precision.UNKNOWN})
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 
 def clean_timescale(text: str) -> str:
@@ -170,17 +205,61 @@ def _split_bare_dates(cleaned: str) -> list[str]:
     return [cleaned[atom.begin : atom.finish] for atom in atoms]
 
 
-def parse_fuzzy_date(text: str, *, period_end: date | None = None) -> FuzzyDate:
+def parse_fuzzy_date(
+    text: str, *, period_end: date | None = None, plan_start: date | None = None
+) -> FuzzyDate:
     """Read a timescale into a date range with a precision, keeping the text; never raises.
 
     ``period_end`` is the last day of the plan period, used for "Ongoing through the Council
-    Plan period"; without it such text has no end date.
+    Plan period"; without it such text has no end date. ``plan_start`` is the plan's first
+    day, which "Year 1" (its first twelve months) and "Within 6 months" count from; without
+    it such text is unknown.
     """
     cleaned = clean_timescale(text)
     if says_nothing(cleaned):
         return FuzzyDate(text, None, None, Precision.UNKNOWN, False, cleaned)
+    revision = split_revision(cleaned)
+    if revision is not None:
+        revised = _read_revision(revision, text, period_end=period_end, plan_start=plan_start)
+        if revised is not None:
+            return revised
+    return _parse_cleaned(cleaned, text, period_end=period_end, plan_start=plan_start)
+
+
+def _read_revision(
+    revision: RevisionWords, text: str, *, period_end: date | None, plan_start: date | None
+) -> FuzzyDate | None:
+    """The revised timescale with its original, or None unless both words give dates."""
+    revised = _parse_cleaned(revision.revised, text, period_end=period_end, plan_start=plan_start)
+    original = _parse_cleaned(
+        revision.original, revision.original, period_end=period_end, plan_start=plan_start
+    )
+    year = _FINANCIAL_YEAR_WORDS.findall(revision.revised)
+    if _dated(revised) and not _dated(original) and year:
+        # "Q4 2025/26 (previously Q2)": the original is a part of the same financial year.
+        in_year = _parse_cleaned(
+            f"{revision.original} {year[-1]}",
+            revision.original,
+            period_end=period_end,
+            plan_start=plan_start,
+        )
+        if in_year.precision not in _WHOLE_YEARS:
+            original = in_year
+    if _dated(revised) and _dated(original):
+        return replace(revised, revised_from=original)
+    return None
+
+
+def _dated(parsed: FuzzyDate) -> bool:
+    return parsed.start is not None or parsed.end is not None
+
+
+def _parse_cleaned(
+    cleaned: str, text: str, *, period_end: date | None, plan_start: date | None
+) -> FuzzyDate:
+    """Read cleaned words into the timescale ``text`` (as written) means."""
     matchable = unify_dashes(cleaned)
-    found = find_date_atoms(matchable)
+    found = find_date_atoms(matchable, plan_start=plan_start, plan_end=period_end)
     atoms = _merge_ranges(found, matchable)
     ongoing = _ONGOING.search(matchable)
     plan_end = period_end if _PLAN_PERIOD.search(matchable) else None
@@ -255,11 +334,13 @@ def _merge_ranges(atoms: list[DateAtom], text: str) -> list[DateAtom]:
 
 
 def _main_atom(atoms: list[DateAtom], text: str) -> DateAtom:
-    """The first date not tied to another by a linking word ("by", "deadline of"...)."""
+    """The first date not tied to another by a linking word ("by", "deadline of"...) nor put
+    in brackets after it."""
     previous_finish = 0
     for atom in atoms:
         words = text[previous_finish : atom.begin].lower().split()
-        if not words or words[-1].strip("(),;:") not in _LINKING_WORDS:
+        aside = bool(words) and words[-1].endswith("(")  # "March 2027 (Year 3)"
+        if not aside and (not words or words[-1].strip("(),;:") not in _LINKING_WORDS):
             return atom
         previous_finish = atom.finish
     return atoms[0]
@@ -267,7 +348,7 @@ def _main_atom(atoms: list[DateAtom], text: str) -> DateAtom:
 
 def _note_without(cleaned: str, main: DateAtom) -> str:
     """The qualifying words: the text without its main date and without dangling links."""
-    words = (cleaned[: main.begin] + " " + cleaned[main.finish :]).split()
+    words = _EMPTY_BRACKETS.sub(" ", cleaned[: main.begin] + " " + cleaned[main.finish :]).split()
     while words and unify_dashes(words[0].lower()) in _EDGE_WORDS:
         words.pop(0)
     while words and unify_dashes(words[-1].lower()) in _EDGE_WORDS:

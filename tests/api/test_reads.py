@@ -176,3 +176,16 @@ def test_measure_list_leaves_values_to_the_detail_and_observations_list(
     assert listed
     assert all("observations" not in measure for measure in listed)
     assert all("result" in measure and "targets" in measure for measure in listed)
+
+
+def test_revised_timescale_shows_the_revision_and_the_original(
+    api: Api, api_council: ApiCouncil
+) -> None:
+    api_council.milestone.due = "December 2021 (was September 2021)"
+    api_council.milestone.save()
+
+    action = api.get(f"actions/{api_council.council.own_action.pk}").json()
+
+    due = action["milestones"][0]["due"]
+    assert (due["end"], due["revised_from"]) == ("2021-12-31", "September 2021")
+    assert action["expected_completion"]["revised_from"] is None

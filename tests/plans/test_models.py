@@ -158,3 +158,28 @@ def test_dangling_references_are_refused_at_commit() -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         Milestone.objects.create(action_id=987654, title="Orphan")
     assert not Milestone.objects.exists()
+
+
+def test_action_and_milestone_read_their_timescales_against_the_plan_when_cleaned() -> None:
+    plan = PlanFactory(first_year=2024, last_year=2026)
+    action = Action(plan=plan, title="Open the new library", expected_completion="Year 2")
+    action.start = "Within 6 months"  # type: ignore[assignment]
+    action.full_clean(validate_unique=False, validate_constraints=False)
+
+    assert (action.expected_completion.start, action.expected_completion.end) == (
+        dt.date(2025, 4, 1),
+        dt.date(2026, 3, 31),
+    )
+    assert action.start.end == dt.date(2024, 9, 30)
+    action.save()
+    milestone = Milestone(action=action, title="Design agreed", due="End of year 1")
+    milestone.full_clean()
+    assert milestone.due.end == dt.date(2025, 3, 31)
+
+
+def test_plan_reads_its_timescales_from_its_first_to_its_last_day() -> None:
+    plan = PlanFactory(first_year=2024, last_year=2026)
+
+    assert plan.read_timescale("Year 3").end == dt.date(2027, 3, 31)
+    assert plan.read_timescale("Ongoing through the plan period").end == dt.date(2027, 3, 31)
+    assert plan.read_timescale("").precision == Precision.UNKNOWN

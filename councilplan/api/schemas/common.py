@@ -35,13 +35,15 @@ class PeriodOut(Out):
 
 
 class FuzzyDateOut(Out):
-    """A date as the council wrote it ("Summer 2019") and the range it means."""
+    """A date as the council wrote it ("Summer 2019") and the range it means; for a revised
+    one ("June 2024 (was March 2024)"), the range of the revision and the original as written."""
 
     text: str
     start: date | None
     end: date | None
     precision: str
     open_ended: bool
+    revised_from: str | None = None
 
 
 class StatusOut(Out):
@@ -90,6 +92,7 @@ def fuzzy_date_out(value: FuzzyDate) -> FuzzyDateOut:
         end=value.end,
         precision=str(value.precision),
         open_ended=value.open_ended,
+        revised_from=value.revised_from.text if value.revised_from else None,
     )
 
 

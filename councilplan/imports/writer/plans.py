@@ -2,7 +2,9 @@
 
 from typing import Any
 
-from councilplan.domain.fuzzy_dates import parse_fuzzy_date
+from councilplan.domain.fuzzy_dates import FuzzyDate
+from councilplan.history.models import Verb
+from councilplan.history.services import record
 from councilplan.imports import structure as s
 from councilplan.imports.matching import best_match, fold_title
 from councilplan.plans.models import (
@@ -170,7 +172,6 @@ class PlanWriter(WriterBase):
         return match.candidate
 
     def write_action(self, plan: Plan, parent: Action | None, order: int, a: s.ActionIn) -> None:
-        period_end = plan.years[-1].end
         values: dict[str, Any] = a.model_dump(
             include={
                 "title",
@@ -182,8 +183,8 @@ class PlanWriter(WriterBase):
             }
         )
         values |= {
-            "start": parse_fuzzy_date(a.start, period_end=period_end),
-            "expected_completion": parse_fuzzy_date(a.expected_completion, period_end=period_end),
+            "start": plan.read_timescale(a.start),
+            "expected_completion": plan.read_timescale(a.expected_completion),
             "stage": a.stage or "",
             "parent": parent,
             "order": order,
@@ -207,7 +208,10 @@ class PlanWriter(WriterBase):
             if a.reference
             else {"plan": plan, "title": a.title, "parent": parent}
         )
+        timescales = {name: values[name] for name in ("start", "expected_completion")}
+        before = self.revised_timescales_before(Action, key, timescales)
         action = self.upsert(Action, a, key, values)
+        self.record_revisions(action, before, timescales, "")
         self.action_titles.pop(plan.pk, None)
         self.set_many(action, "themes", [self.theme(plan, path, a) for path in a.themes])
         self.set_many(action, "portfolios", self.named(Portfolio, a.portfolios, a, "portfolios"))
@@ -218,8 +222,45 @@ class PlanWriter(WriterBase):
             action, "lead_officers", self.named(Officer, a.lead_officers, a, "lead_officers")
         )
         for m_order, m in enumerate(a.milestones, start=1):
-            due = parse_fuzzy_date(m.due, period_end=period_end)
+            due = plan.read_timescale(m.due)
             values = {"due": due, "completed_on": m.completed_on, "order": m_order}
-            self.upsert(Milestone, m, {"action": action, "title": m.title}, values)
+            m_key = {"action": action, "title": m.title}
+            before = self.revised_timescales_before(Milestone, m_key, {"due": due})
+            self.upsert(Milestone, m, m_key, values)
+            self.record_revisions(action, before, {"due": due}, f'Milestone "{m.title}": ')
         for sub_order, sub in enumerate(a.sub_actions, start=1):
             self.write_action(plan, action, sub_order, sub)
+
+    def revised_timescales_before(
+        self, model: type[Action] | type[Milestone], key: dict[str, Any], timescales: dict[str, Any]
+    ) -> dict[str, str] | None:
+        """The stored text of the row's timescales, looked up only when one is revised
+        (None when the row is new)."""
+        if not any(t.revised_from for t in timescales.values()):
+            return {}
+        row = model._default_manager.filter(**key).first()
+        return None if row is None else {name: getattr(row, name).text for name in timescales}
+
+    def record_revisions(
+        self,
+        action: Action,
+        before: dict[str, str] | None,
+        timescales: dict[str, FuzzyDate],
+        what: str,
+    ) -> None:
+        """Keep the original date of each revised timescale the import writes in the action's
+        history ("June 2024 (was March 2024)": March 2024), once, when it is written."""
+        for name, timescale in timescales.items():
+            original = timescale.revised_from
+            if original is None or (before is not None and before.get(name) == timescale.text):
+                continue
+            label = name.replace("_", " ")
+            record(
+                user=None,
+                organisation=self.org,
+                verb=Verb.CHANGED,
+                summary=f"{what}{label} revised from {original.text} to {timescale.text}",
+                action=action,
+                changes={name: [original.text, timescale.text]},
+                reason=f"Imported from {self.doc.source}",
+            )

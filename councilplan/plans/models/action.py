@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from councilplan.core.fields import FuzzyDateField
+from councilplan.domain.fuzzy_dates import FuzzyDate
 from councilplan.domain.status import Stage
 
 from .organisation import Department, Officer, Portfolio
@@ -18,6 +19,11 @@ class FundingCategory(models.TextChoices):
     FUNDED = "A", "A: funded"
     NEEDS_FUNDING = "B", "B: needs significant additional funding"
     EXTERNAL_UNCONFIRMED = "C", "C: needs external funding not yet confirmed"
+
+
+def read_in_plan(timescale: FuzzyDate, plan: Plan) -> FuzzyDate:
+    """The timescale's text read again against ``plan`` (its start and end)."""
+    return plan.read_timescale(timescale.text) if timescale.text else timescale
 
 
 class Action(models.Model):
@@ -89,6 +95,13 @@ class Action(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}".strip() if self.reference else self.title
 
+    def clean(self) -> None:
+        """Read the timescales against the plan, however they were entered (form, import)."""
+        super().clean()
+        if self.plan_id is not None:
+            self.start = read_in_plan(self.start, self.plan)
+            self.expected_completion = read_in_plan(self.expected_completion, self.plan)
+
 
 class Milestone(models.Model):
     """A dated step of an action: "Secure planning consent - September 2019"."""
@@ -104,6 +117,12 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.due.text})" if self.due.text else self.title
+
+    def clean(self) -> None:
+        """Read the due date against the action's plan ("Year 2", "Within 6 months")."""
+        super().clean()
+        if self.action_id is not None:
+            self.due = read_in_plan(self.due, self.action.plan)
 
 
 class ActionBudget(models.Model):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import F, Q
 
+from councilplan.domain.fuzzy_dates import FuzzyDate, parse_fuzzy_date
 from councilplan.domain.periods import Period, PeriodKind
 
 from .organisation import Organisation
@@ -115,6 +116,12 @@ class Plan(models.Model):
     def years(self) -> list[Period]:
         """The financial years the plan covers."""
         return [Period(PeriodKind.YEAR, y, 0) for y in range(self.first_year, self.last_year + 1)]
+
+    def read_timescale(self, text: str) -> FuzzyDate:
+        """A timescale of this plan read against its period: "Year 1" and "Within 6 months"
+        count from its first day, "through the plan period" ends on its last."""
+        years = self.years
+        return parse_fuzzy_date(text, plan_start=years[0].start, period_end=years[-1].end)
 
     @property
     def period_label(self) -> str:
