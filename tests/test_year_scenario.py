@@ -79,6 +79,25 @@ BASE: dict[str, list[dict[str, str]]] = {
             "Lead officers": "Asha Patel",
             "Expected completion": "March 2022",
         },
+        # Timescales as other councils write them, read against this plan's start.
+        {
+            "Plan": PLAN,
+            "Reference": "TP4",
+            "Title": "Pilot a repair café",
+            "Expected completion": "Qtr 3 20/21",
+        },
+        {
+            "Plan": PLAN,
+            "Reference": "TP5",
+            "Title": "Set up the youth forum",
+            "Expected completion": "Year 1",
+        },
+        {
+            "Plan": PLAN,
+            "Reference": "TP6",
+            "Title": "Open the skills hub",
+            "Expected completion": "Feb-21 (was Nov-20)",
+        },
     ],
     "Reporting periods": [{"Period": q.label} for q in QUARTERS],
 }
@@ -259,9 +278,31 @@ def test_imported_results_and_an_imported_lock_store_the_statuses(tmp_path: Path
         "import", str(write_template(tmp_path / "lock", locked)), "--apply", stdout=io.StringIO()
     )
     q1 = StatusSnapshot.objects.filter(period_number=1, cause=SnapshotCause.LOCKED)
-    assert {s.action.reference: s.status for s in q1 if s.action} == {
+    assert {s.action.reference: s.status for s in q1 if s.action} >= {
         "TP1": "blue",
         "TP2": "missing_update",
         "TP3": "green",
     }
     assert {s.as_at for s in q1} == {QUARTERS[0].end}
+
+
+@pytest.mark.parametrize(
+    ("reference", "end", "precision"),
+    [
+        ("TP4", "2020-12-31", "quarter"),
+        ("TP5", "2021-03-31", "financial_year"),
+        ("TP6", "2021-02-28", "month"),
+    ],
+)
+def test_timescales_beyond_the_seeds_reach_the_api_with_their_dates(
+    tmp_path: Path, client: Client, reference: str, end: str, precision: str
+) -> None:
+    _, plan = next(run_quarters(tmp_path, client))
+    found = client.get(f"/api/v1/actions?plan={plan.pk}").json()["items"]
+    [action] = [a for a in found if a["reference"] == reference]
+    assert (action["expected_completion"]["end"], action["expected_completion"]["precision"]) == (
+        end,
+        precision,
+    )
+    if reference == "TP6":
+        assert action["expected_completion"]["revised_from"] == "Nov-20"
