@@ -278,11 +278,11 @@ def test_imported_results_and_an_imported_lock_store_the_statuses(tmp_path: Path
         "import", str(write_template(tmp_path / "lock", locked)), "--apply", stdout=io.StringIO()
     )
     q1 = StatusSnapshot.objects.filter(period_number=1, cause=SnapshotCause.LOCKED)
-    assert {s.action.reference: s.status for s in q1 if s.action} >= {
+    assert {s.action.reference: s.status for s in q1 if s.action}.items() >= {
         "TP1": "blue",
         "TP2": "missing_update",
         "TP3": "green",
-    }
+    }.items()
     assert {s.as_at for s in q1} == {QUARTERS[0].end}
 
 
