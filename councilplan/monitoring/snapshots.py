@@ -174,7 +174,7 @@ def _replace(rows: list[StatusSnapshot]) -> list[SnapshotChange]:
     statuses (or explanations) changed."""
     if not rows:
         return []
-    now = timezone.now()
+    taken_at = timezone.now()
     subjects = Q(pk__in=[])
     for name in ("action", "measure", "theme"):
         ids = [getattr(r, f"{name}_id") for r in rows if getattr(r, f"{name}_id") is not None]
@@ -185,7 +185,7 @@ def _replace(rows: list[StatusSnapshot]) -> list[SnapshotChange]:
     before = {_key(s): s for s in old}
     old.delete()
     for row in rows:
-        row.taken_at = now
+        row.taken_at = taken_at
     StatusSnapshot.objects.bulk_create(rows, batch_size=500)
     changes = []
     for row in rows:
