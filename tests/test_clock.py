@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from councilplan.core import clock
+from councilplan.domain.fuzzy_dates import parse_fuzzy_date
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Action
@@ -30,14 +31,7 @@ FROZEN = settings(
 def reported(council):
     """A council whose quarter has an action due within it and one due after it."""
     Action.objects.filter(pk=council.own_action.pk).update(
-        expected_completion={
-            "text": "May 2021",
-            "start": "2021-05-01",
-            "end": "2021-05-31",
-            "precision": "month",
-            "open_ended": False,
-            "note": "",
-        }
+        expected_completion=parse_fuzzy_date("May 2021").to_dict()
     )
     ActionUpdate.objects.create(
         action=council.other_action,

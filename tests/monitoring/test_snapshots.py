@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from councilplan.domain.fuzzy_dates import parse_fuzzy_date
 from councilplan.domain.periods import Period
 from councilplan.domain.status import RULES_VERSION, RagStatus
 from councilplan.measures.selectors import measure_results
@@ -79,14 +80,7 @@ def test_a_locked_period_shows_what_was_stored_whatever_changes_later(council) -
     # A correction, new dates that would make it overdue, and a later quarter's update.
     approved_update(council, version=2, status="red", commentary="Corrected.")
     Action.objects.filter(pk=council.own_action.pk).update(
-        expected_completion={
-            "text": "May 2021",
-            "start": "2021-05-01",
-            "end": "2021-05-31",
-            "precision": "month",
-            "open_ended": False,
-            "note": "",
-        }
+        expected_completion=parse_fuzzy_date("May 2021").to_dict()
     )
     result = status_of(council.own_action)
     assert result.status.status == RagStatus.GREEN
