@@ -18,8 +18,9 @@ from councilplan.accounts import permissions
 from councilplan.accounts.models import User
 from councilplan.domain.periods import Period, PeriodKind
 from councilplan.domain.status import ProgressRating, RagStatus
+from councilplan.domain.targets import TargetBasis
 from councilplan.domain.units import Unit, format_value
-from councilplan.measures.models import Measure, Observation, Target
+from councilplan.measures.models import Measure, Observation
 from councilplan.measures.selectors import MeasureResult, measure_results
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.monitoring.reporting import measure_periods
@@ -28,6 +29,7 @@ from councilplan.reports.shape import Section, Table
 
 NOTHING = "-"  # what the documents print in a cell with nothing to report
 NO_TARGET = RagStatus.NO_TARGET.label
+SUSPENDED = RagStatus.TARGET_SUSPENDED.label
 T = TypeVar("T")
 A = TypeVar("A")
 M = TypeVar("M")
@@ -84,11 +86,28 @@ def value_text(observation: Observation | None, measure: Measure) -> str:
     return f"{text} ({observation.data_note})" if observation.data_note else text
 
 
-def target_text(target: Target | None, measure: Measure) -> str:
-    """A target in the measure's unit, as precise as it was set, or "No target set"."""
+def target_text(result: MeasureResult) -> str:
+    """The target a result is judged against in the measure's unit, as precise as it was set
+    (a profiled or interpolated one to the measure's decimal places), with where it comes from
+    when not the period's own ("200 (profiled to date)"); else "Target suspended" or "No target
+    set"."""
+    measure, target = result.measure, result.target_value
     if target is None:
-        return NO_TARGET
-    return format_value(target.value.normalize(), Unit(measure.unit))
+        return SUSPENDED if result.target_basis == TargetBasis.SUSPENDED else NO_TARGET
+    unit = Unit(measure.unit)
+    if result.target_basis in (TargetBasis.OWN, TargetBasis.YEAR):
+        return format_value(target.normalize(), unit)
+    return f"{format_value(target, unit, measure.decimals)} ({result.target_basis.label.lower()})"
+
+
+def year_to_date_text(result: MeasureResult) -> str:
+    """A measure's value as the documents print it, and for a sum of periods its year to date:
+    "50 (200 in the year to 2020/21 Q2)"."""
+    text = value_text(result.observation, result.measure)
+    if result.year_to_date is None:
+        return text
+    to_date = format_value(result.year_to_date, Unit(result.measure.unit), result.measure.decimals)
+    return f"{text} ({to_date} in the year to {result.period.label})"
 
 
 def rating_text(update: ActionUpdate | None, period: Period) -> str:
