@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.measure_status import ToleranceScheme, effective_scheme, measure_status
 from councilplan.domain.periods import Period, PeriodKind
-from councilplan.domain.status import Polarity, StatusResult
+from councilplan.domain.status import Polarity, RagStatus, StatusResult
 from councilplan.domain.targets import (
     TargetBasis,
     applied_target,
@@ -72,9 +72,63 @@ class MeasureResult:
     year_to_date: Decimal | None = None
 
     @property
+    def target_text(self) -> str:
+        """The target judged against in the measure's unit, as precise as it was set (a
+        profiled or interpolated one to the measure's decimal places), saying where it comes
+        from when not the period's own or its year's; else "Target suspended" or "No target
+        set"."""
+        measure, target = self.measure, self.target_value
+        if target is None:
+            status = (
+                RagStatus.TARGET_SUSPENDED
+                if self.target_basis == TargetBasis.SUSPENDED
+                else RagStatus.NO_TARGET
+            )
+            return status.label
+        unit = Unit(measure.unit)
+        if self.target_basis in (TargetBasis.OWN, TargetBasis.YEAR):
+            return format_value(target.normalize(), unit)
+        shown = format_value(target, unit, measure.decimals)
+        return f"{shown} ({self.target_basis.label.lower()})"
+
+    @property
     def period_value(self) -> Decimal | None:
         """The period's own value (for a sum of periods, the period alone, not the year)."""
         return self.observation.figure if self.observation else None
+
+
+_SERIES_HEADINGS = {
+    PeriodKind.MONTH: "Monthly values",
+    PeriodKind.QUARTER: "Quarterly values",
+    PeriodKind.YEAR: "Years",
+}
+
+
+@dataclass(frozen=True)
+class MeasureSeries:
+    """Results of one length of period (months, quarters or years), oldest first: charts and
+    tables draw each on its own, never two frequencies on one line."""
+
+    kind: PeriodKind
+    results: list[MeasureResult]
+
+    @property
+    def heading(self) -> str:
+        """What the series is: "Quarterly values", "Years"."""
+        return _SERIES_HEADINGS[self.kind]
+
+    @property
+    def cumulative(self) -> bool:
+        """True when the series has a year to date (a sum of periods, shorter than a year)."""
+        return any(r.year_to_date is not None for r in self.results)
+
+
+def measure_series(results: Iterable[MeasureResult]) -> list[MeasureSeries]:
+    """``results`` split by length of period: months, then quarters, then years."""
+    by_kind: dict[PeriodKind, list[MeasureResult]] = {}
+    for r in sorted(results, key=lambda r: r.period.rank):
+        by_kind.setdefault(PeriodKind(r.period.kind), []).append(r)
+    return [MeasureSeries(kind, by_kind[kind]) for kind in _SERIES_HEADINGS if kind in by_kind]
 
 
 def measure_results(

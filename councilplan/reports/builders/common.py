@@ -18,7 +18,6 @@ from councilplan.accounts import permissions
 from councilplan.accounts.models import User
 from councilplan.domain.periods import Period, PeriodKind
 from councilplan.domain.status import ProgressRating, RagStatus
-from councilplan.domain.targets import TargetBasis
 from councilplan.domain.units import Unit, format_value
 from councilplan.measures.models import Measure, Observation
 from councilplan.measures.selectors import MeasureResult, measure_results
@@ -29,7 +28,6 @@ from councilplan.reports.shape import Section, Table
 
 NOTHING = "-"  # what the documents print in a cell with nothing to report
 NO_TARGET = RagStatus.NO_TARGET.label
-SUSPENDED = RagStatus.TARGET_SUSPENDED.label
 T = TypeVar("T")
 A = TypeVar("A")
 M = TypeVar("M")
@@ -87,17 +85,8 @@ def value_text(observation: Observation | None, measure: Measure) -> str:
 
 
 def target_text(result: MeasureResult) -> str:
-    """The target a result is judged against in the measure's unit, as precise as it was set
-    (a profiled or interpolated one to the measure's decimal places), with where it comes from
-    when not the period's own ("200 (profiled to date)"); else "Target suspended" or "No target
-    set"."""
-    measure, target = result.measure, result.target_value
-    if target is None:
-        return SUSPENDED if result.target_basis == TargetBasis.SUSPENDED else NO_TARGET
-    unit = Unit(measure.unit)
-    if result.target_basis in (TargetBasis.OWN, TargetBasis.YEAR):
-        return format_value(target.normalize(), unit)
-    return f"{format_value(target, unit, measure.decimals)} ({result.target_basis.label.lower()})"
+    """The target a result is judged against, as reports print it."""
+    return result.target_text
 
 
 def year_to_date_text(result: MeasureResult) -> str:
