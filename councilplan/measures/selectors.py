@@ -15,7 +15,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.measure_status import ToleranceScheme, effective_scheme, measure_status
-from councilplan.domain.periods import Period, PeriodKind
+from councilplan.domain.periods import (
+    Aggregation,
+    Frequency,
+    Period,
+    PeriodKind,
+    year_from_periods,
+)
 from councilplan.domain.status import Polarity, RagStatus, StatusResult
 from councilplan.domain.targets import (
     TargetBasis,
@@ -93,7 +99,10 @@ class MeasureResult:
 
     @property
     def period_value(self) -> Decimal | None:
-        """The period's own value (for a sum of periods, the period alone, not the year)."""
+        """The period's value: for a sum of periods the period alone, not the year to date; a
+        year of a quarterly or monthly measure may be worked out from its parts."""
+        if self.year_to_date is None:
+            return self.value
         return self.observation.figure if self.observation else None
 
 
@@ -157,6 +166,8 @@ def measure_results_each(
             p.previous(),
             *year_to_date_periods(p),
             *year_to_date_periods(p.same_period_last_year()),
+            *_parts_of_year(p),
+            *_parts_of_year(p.same_period_last_year()),
         )
     }
     observations = _approved_values(by_id, in_periods(compared))
@@ -170,6 +181,14 @@ def measure_results_each(
         )
         for m in measures
     ]
+
+
+def _parts_of_year(period: Period) -> list[Period]:
+    """A year's quarters and months, whose values make the year of a measure reported more
+    often than yearly; nothing for a quarter or month."""
+    if PeriodKind(period.kind) != PeriodKind.YEAR:
+        return []
+    return [*(Period.quarter(period.year, n) for n in range(1, 5)), *period.months()]
 
 
 def _targets_by_measure(targets: QuerySet[Target]) -> dict[int, dict[Period, Target]]:
@@ -224,10 +243,20 @@ def _result(
     def to_date(p: Period) -> Decimal | None:
         return year_to_date(p, {q: figure(q) for q in year_to_date_periods(p)})
 
+    def own_or_from_parts(p: Period) -> Decimal | None:
+        # A year with no value of its own, of a measure reported quarterly or monthly, is
+        # worked out from its quarters or months once its last one has a value.
+        own = figure(p)
+        kind = Frequency(measure.frequency).period_kind
+        if own is not None or PeriodKind(p.kind) != PeriodKind.YEAR or kind == PeriodKind.YEAR:
+            return own
+        parts = {q: figure(q) for q in _parts_of_year(p)}
+        return year_from_periods(p, kind, parts, Aggregation(measure.aggregation))
+
     now = observations.get((measure.pk, period))
     polarity, unit = Polarity(measure.polarity), Unit(measure.unit)
-    value = to_date(period) if cumulative else figure(period)
-    year_ago_value = to_date(last_year) if cumulative else figure(last_year)
+    value = to_date(period) if cumulative else own_or_from_parts(period)
+    year_ago_value = to_date(last_year) if cumulative else own_or_from_parts(last_year)
     applied = applied_target(period, [t.setting for t in targets.values()], rule)
     target = (
         targets.get(applied.setting.period)
@@ -238,11 +267,12 @@ def _result(
     if target is not None and target.tolerance is not None and isinstance(scheme, ToleranceScheme):
         # A tolerance agreed for this target overrides the scheme's general one.
         scheme = ToleranceScheme(tolerance=target.tolerance, relative=target.tolerance_is_percent)
-    value_words = (
-        f"{format_value(value, unit, measure.decimals)} in the year to {period.label}"
-        if cumulative and value is not None
-        else ""
-    )
+    value_words = ""
+    if value is not None and cumulative:
+        value_words = f"{format_value(value, unit, measure.decimals)} in the year to {period.label}"
+    elif value is not None and now is None:
+        how = Aggregation(measure.aggregation).label.lower()
+        value_words = f"{format_value(value, unit, measure.decimals)} for the year ({how})"
     status = measure_status(
         value=value,
         target=applied.value,
@@ -281,7 +311,11 @@ def _result(
         observation=now,
         target=target,
         status=status,
-        since_previous=direction(figure(period), figure(previous), previous.label),
+        since_previous=(
+            direction(figure(period), figure(previous), previous.label)
+            if cumulative
+            else direction(value, own_or_from_parts(previous), previous.label)
+        ),
         since_last_year=since_last_year,
         value=value,
         target_value=applied.value,

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from councilplan.domain.measure_status import measure_status
-from councilplan.domain.periods import Aggregation, Period
+from councilplan.domain.periods import Aggregation, Period, PeriodKind, year_from_periods
 from councilplan.domain.status import Polarity, RagStatus
 from councilplan.domain.targets import (
     TargetBasis,
@@ -312,3 +312,25 @@ def test_interpolation_hits_the_baseline_at_its_period_and_the_target_at_its_dat
         between = interpolated(setting, Period.financial_year(year))
         assert between is not None
         assert min(baseline, target) <= between <= max(baseline, target)
+
+
+@pytest.mark.parametrize(
+    ("values", "aggregation", "expected"),
+    [
+        pytest.param({Q(2020, n): N(v) for n, v in [(1, 90), (2, 110), (4, 80)]}, SUM, N(280)),
+        pytest.param({Q(2020, n): N(v) for n, v in [(1, 90), (4, 80)]}, LATEST, N(80)),
+        pytest.param({Q(2020, n): N(v) for n, v in [(1, 90), (3, 80)]}, SUM, None, id="no Q4"),
+    ],
+)
+def test_a_year_is_worked_out_from_its_quarters_once_the_last_has_a_value(
+    values: dict[Period, Decimal], aggregation: Aggregation, expected: Decimal | None
+) -> None:
+    assert year_from_periods(FY20, PeriodKind.QUARTER, values, aggregation) == expected
+
+
+@given(monthly=st.lists(target_values, min_size=12, max_size=12))
+def test_a_sum_measures_year_to_q4_is_its_year(monthly: list[Decimal]) -> None:
+    values: dict[Period, Decimal | None] = {M(2020, n + 1): v for n, v in enumerate(monthly)}
+    assert year_to_date(M(2020, 12), values) == year_from_periods(
+        FY20, PeriodKind.MONTH, values, SUM
+    )

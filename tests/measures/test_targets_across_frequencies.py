@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from councilplan.domain.periods import Period
+from councilplan.domain.periods import Aggregation, Period
 from councilplan.domain.status import RagStatus
 from councilplan.domain.targets import TargetBasis
 from councilplan.domain.trends import Direction
@@ -165,3 +165,38 @@ def test_year_targets_and_earlier_values_are_read_in_a_fixed_number_of_queries()
         return len(captured)
 
     assert queries(1) == queries(5)
+
+
+@pytest.mark.parametrize(
+    ("aggregation", "quarterly", "expected"),
+    [
+        pytest.param("sum", [90, 110, 100, 80], N(380), id="sum of the quarters"),
+        pytest.param("latest", [90, 110, 100, 80], N(80), id="the latest quarter"),
+        pytest.param("average", [90, 110, 100, 80], N(95), id="the average of the quarters"),
+        pytest.param("sum", [90, 110, 100], None, id="not before the last quarter"),
+    ],
+)
+def test_a_quarterly_measures_year_is_worked_out_from_its_quarters(
+    aggregation: str, quarterly: list[int], expected: Decimal | None
+) -> None:
+    measure = MeasureFactory(polarity="higher", frequency="quarterly", aggregation=aggregation)
+    for quarter, value in zip(QUARTERS, quarterly, strict=False):
+        ObservationFactory(measure=measure, period=quarter, value=N(value))
+    TargetFactory(measure=measure, period=FY20, value=N(400))
+    [result] = measure_results([measure], FY20)
+    assert (result.value, result.period_value, result.year_to_date) == (expected, expected, None)
+    assert result.observation is None
+    if expected is not None:
+        assert (
+            f"for the year ({Aggregation(aggregation).label.lower()}) against a target of 400"
+            in (result.status.explanation)
+        )
+    else:
+        assert result.status.status == RagStatus.NO_DATA
+
+
+def test_a_years_own_value_wins_over_its_quarters() -> None:
+    measure = homes([90, 110, 100, 80])
+    ObservationFactory(measure=measure, period=FY20, value=N(390))
+    [result] = measure_results([measure], FY20)
+    assert result.value == N(390)
