@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import ClassVar
 
 from councilplan.domain.status import Polarity, RagStatus, StatusResult
+from councilplan.domain.targets import AppliedTarget, TargetBasis
 from councilplan.domain.units import Unit, format_number, format_value
 
 _HUNDRED = Decimal(100)
@@ -141,11 +142,17 @@ def measure_status(
     same_period_last_year: Decimal | None = None,
     unit: Unit = Unit.NUMBER,
     decimals: int | None = None,
+    applied: AppliedTarget | None = None,
+    value_words: str = "",
+    period_label: str = "",
 ) -> StatusResult:
     """Work out a measure's status for a period, with the reason in words.
 
     No value gives "No data" (with the reason given, e.g. "No survey in 2020-21"); a measure
-    with no better direction is "Monitored only"; no target gives "No target set".
+    with no better direction is "Monitored only"; a suspended target "Target suspended" with
+    its reason; no target gives "No target set" (naming a later target when there is one).
+    ``applied`` (``domain.targets``) says where ``target`` comes from, for the words;
+    ``value_words`` replaces the bare value ("200 in the year to 2020/21 Q2").
     """
     polarity = Polarity(polarity)
     if value is None:
@@ -156,9 +163,23 @@ def measure_status(
         return StatusResult(
             RagStatus.GREY, f"Monitored only: {shown}, a contextual measure with no target"
         )
+    if applied is not None and applied.suspended:
+        return StatusResult(
+            RagStatus.TARGET_SUSPENDED, f"Target suspended: {applied.words} (value {shown})"
+        )
     if target is None:
+        if applied is not None and applied.basis == TargetBasis.AHEAD:
+            when = f" for {period_label}" if period_label else ""
+            return StatusResult(
+                RagStatus.NO_TARGET, f"No target set{when}; {applied.words} (value {shown})"
+            )
         return StatusResult(RagStatus.NO_TARGET, f"No target set: {shown}")
-    facts = f"{shown} against a target of {format_value(target, unit, decimals)}, {polarity.phrase}"
+    against = (
+        applied.words
+        if applied is not None and applied.words
+        else f"a target of {format_value(target, unit, decimals)}"
+    )
+    facts = f"{value_words or shown} against {against}, {polarity.phrase}"
     shortfall = polarity.better_by(target, value)
     if isinstance(scheme, ComparisonScheme):
         last_year = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -317,3 +317,18 @@ def rolling_12_total(monthly_values: Sequence[Decimal | None]) -> Decimal | None
     if len(last_twelve) < 12 or any(value is None for value in last_twelve):
         return None
     return sum((value for value in last_twelve if value is not None), Decimal(0))
+
+
+def year_from_periods(
+    year: Period,
+    kind: PeriodKind,
+    values: Mapping[Period, Decimal | None],
+    aggregation: Aggregation,
+) -> Decimal | None:
+    """The value of a financial year worked out from its quarters or months (``kind``), as
+    ``aggregation`` says; None until its last period has a value, since a year is not over
+    before then (a sum to date is not the year's value)."""
+    periods = [Period(kind, year.year, n) for n in range(1, _NUMBERS_PER_YEAR[kind] + 1)]
+    if not periods or values.get(periods[-1]) is None:
+        return None
+    return combine([values.get(p) for p in periods], aggregation)

@@ -266,6 +266,7 @@ def _measure(measure: Measure, themes: _ThemePaths) -> s.MeasureIn:
     return s.MeasureIn(
         **_fields(measure, MEASURE_FIELDS),
         code=measure.code,
+        target_profile=measure.target_profile or None,
         owner=measure.owner.name if measure.owner else "",
         actions=actions,
         themes=themes.refs(measure.themes.all()),
@@ -289,10 +290,13 @@ def _target(t: Target) -> s.TargetIn:
     return s.TargetIn(
         period=t.period.code,
         value=_plain(t.value),
+        suspended_reason=t.suspended_reason,
         tolerance=_plain(t.tolerance),
         tolerance_is_percent=t.tolerance_is_percent,
         rationale=t.rationale,
         baseline=_plain(t.baseline),
+        baseline_year=t.baseline_year,
+        interpolate=t.interpolate,
         reward_threshold=_plain(t.reward_threshold),
     )
 

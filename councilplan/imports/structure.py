@@ -11,10 +11,11 @@ prints and what ``examples/`` holds.
 from datetime import date
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from councilplan.domain.periods import Aggregation, Frequency
 from councilplan.domain.status import Polarity, ProgressRating, RagStatus, Stage
+from councilplan.domain.targets import validate_profile
 
 
 class Item(BaseModel):
@@ -139,13 +140,37 @@ class ThemeRef(Item):
 
 
 class TargetIn(Item):
+    """A target for a period, or the reason it was suspended (then no value)."""
+
     period: str
-    value: Decimal
+    value: Decimal | None = None
+    suspended_reason: str = Field(default="", validate_default=True)
     tolerance: Decimal | None = None
     tolerance_is_percent: bool = False
     rationale: str = ""
     baseline: Decimal | None = None
+    baseline_year: int | None = None
+    interpolate: bool = False
     reward_threshold: Decimal | None = None
+
+    @field_validator("suspended_reason")
+    @classmethod
+    def _value_or_reason(cls, reason: str, info: ValidationInfo) -> str:
+        has_value = info.data.get("value") is not None
+        if has_value and reason:
+            raise ValueError("A suspended target has no value: leave Value blank.")
+        if not has_value and not reason:
+            raise ValueError("Give the target's value, or the reason it is suspended.")
+        return reason
+
+    @field_validator("interpolate")
+    @classmethod
+    def _interpolate_from_baseline(cls, interpolate: bool, info: ValidationInfo) -> bool:
+        if interpolate and (
+            info.data.get("baseline") is None or not info.data.get("baseline_year")
+        ):
+            raise ValueError("Interpolating a target needs its Baseline and Baseline year.")
+        return interpolate
 
 
 class ObservationIn(Item):
@@ -180,6 +205,7 @@ class MeasureIn(Item):
     polarity: Polarity = Polarity.HIGHER
     frequency: Frequency = Frequency.QUARTERLY
     aggregation: Aggregation = Aggregation.LATEST
+    target_profile: list[Decimal] | None = None
     data_source: str = ""
     owner: str = ""
     reporting_level: str = "council_plan"
@@ -189,6 +215,12 @@ class MeasureIn(Item):
     targets: list[TargetIn] = []
     observations: list[ObservationIn] = []
     comparators: list[ComparatorIn] = []
+
+    @field_validator("target_profile")
+    @classmethod
+    def _profile_adds_up(cls, profile: list[Decimal] | None) -> list[Decimal] | None:
+        return list(validate_profile(profile)) if profile else None
+
     match_by_title: bool = Field(
         default=False,
         description="Results documents: use the organisation's measure with the most similar "

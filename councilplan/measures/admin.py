@@ -12,9 +12,12 @@ class TargetInline(admin.TabularInline[Target, Measure]):
     fields = [
         *PERIOD_FIELDS,
         "value",
+        "suspended_reason",
         "tolerance",
         "tolerance_is_percent",
         "baseline",
+        "baseline_year",
+        "interpolate",
         "reward_threshold",
     ]
     extra = 0

@@ -6,9 +6,10 @@ from django.db import models
 from django.db.models import Q
 
 from councilplan.core.models import PeriodFields, Reviewed
-from councilplan.core.validators import validate_status_scheme
-from councilplan.domain.periods import Aggregation, Frequency
+from councilplan.core.validators import validate_status_scheme, validate_target_profile
+from councilplan.domain.periods import Aggregation, Frequency, Period
 from councilplan.domain.status import Polarity
+from councilplan.domain.targets import TargetRule, TargetSetting, validate_profile
 from councilplan.domain.trends import rate
 from councilplan.domain.units import Unit
 from councilplan.plans.models import Action, Officer, Organisation, Portfolio, Theme
@@ -57,6 +58,15 @@ class Measure(models.Model):
         default=Aggregation.LATEST,
         help_text="How the values of shorter periods combine into a year.",
     )
+    target_profile = models.JSONField(
+        null=True,
+        blank=True,
+        validators=[validate_target_profile],
+        help_text=(
+            "For a sum of periods: the share of the year's target due in each quarter (4 "
+            "percentages) or month (12), adding up to 100, e.g. [20, 25, 25, 30]. Empty: pro rata."
+        ),
+    )
     data_source = models.CharField(max_length=300, blank=True)
     owner = models.ForeignKey(
         Officer, on_delete=models.SET_NULL, null=True, blank=True, related_name="measures"
@@ -99,6 +109,17 @@ class Measure(models.Model):
         return self.title
 
     @property
+    def target_rule(self) -> TargetRule:
+        """How the measure's targets apply to its periods (``domain.targets``)."""
+        profile = validate_profile(self.target_profile) if self.target_profile else None
+        return TargetRule(
+            aggregation=Aggregation(self.aggregation),
+            profile=profile,
+            unit=Unit(self.unit),
+            decimals=self.decimals,
+        )
+
+    @property
     def rate_multiplier(self) -> int:
         """What a numerator/denominator ratio is multiplied by: a rate's base, or 100 for %."""
         if self.unit == Unit.RATE and self.rate_per:
@@ -107,10 +128,22 @@ class Measure(models.Model):
 
 
 class Target(PeriodFields):
-    """What a measure should reach in a period, with an amber tolerance and stretch terms."""
+    """What a measure should reach in a period, with an amber tolerance and stretch terms; or
+    the reason it was suspended for the period ("not set due to COVID-19").
+
+    A year's target serves its quarters and months (``domain.targets``); a target for a later
+    year ("50 by March 2025") can be interpolated from ``baseline`` in ``baseline_year``.
+    """
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
-    value = models.DecimalField(max_digits=18, decimal_places=6)
+    value = models.DecimalField(
+        max_digits=18, decimal_places=6, null=True, blank=True, help_text="Empty when suspended."
+    )
+    suspended_reason = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Why no target applies this period, e.g. "not set due to COVID-19".',
+    )
     tolerance = models.DecimalField(
         max_digits=18,
         decimal_places=6,
@@ -121,7 +154,21 @@ class Target(PeriodFields):
     tolerance_is_percent = models.BooleanField(default=False)
     rationale = models.TextField(blank=True)
     baseline = models.DecimalField(
-        max_digits=18, decimal_places=6, null=True, blank=True, help_text="For stretch targets."
+        max_digits=18,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="The starting value: of a stretch target, or of the line to an interpolated one.",
+    )
+    baseline_year = models.PositiveSmallIntegerField(
+        "baseline financial year starting",
+        null=True,
+        blank=True,
+        help_text="The financial year the baseline was measured in (2021 for 2021/22).",
+    )
+    interpolate = models.BooleanField(
+        default=False,
+        help_text="Judge the years before this target against a straight line from the baseline.",
     )
     reward_threshold = models.DecimalField(
         max_digits=5,
@@ -148,10 +195,35 @@ class Target(PeriodFields):
                 | Q(reward_threshold__gte=0, reward_threshold__lte=1),
                 name="target_reward_threshold_is_a_share",
             ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False, suspended_reason="")
+                | (Q(value__isnull=True) & ~Q(suspended_reason="")),
+                name="target_value_xor_suspended_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(interpolate=False)
+                | Q(baseline__isnull=False, baseline_year__isnull=False),
+                name="target_interpolates_from_a_baseline",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure}: {self.value} in {self.period.label}"
+        shown = f"suspended ({self.suspended_reason})" if self.value is None else str(self.value)
+        return f"{self.measure}: {shown} in {self.period.label}"
+
+    @property
+    def setting(self) -> TargetSetting:
+        """The target as the domain's rules take it."""
+        return TargetSetting(
+            period=self.period,
+            value=self.value,
+            suspended_reason=self.suspended_reason,
+            baseline=self.baseline,
+            baseline_period=(
+                Period.financial_year(self.baseline_year) if self.baseline_year else None
+            ),
+            interpolate=self.interpolate,
+        )
 
 
 class Observation(PeriodFields, Reviewed):

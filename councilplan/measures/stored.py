@@ -7,10 +7,11 @@ locked period reads the same after corrections, target changes or a rule change.
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from councilplan.core.models import in_periods
 from councilplan.domain.periods import Period
+from councilplan.domain.targets import TargetBasis
 from councilplan.domain.trends import Direction, DirectionResult
 from councilplan.monitoring.models import StatusSnapshot
 
@@ -21,13 +22,41 @@ if TYPE_CHECKING:
 
 
 def detail_of(result: "MeasureResult") -> dict[str, object]:
-    """What a snapshot keeps of a measure's result besides its status."""
+    """What a snapshot keeps of a measure's result besides its status: the stored target as it
+    was, the figure judged and the target judged against, and the directions of travel."""
     target = result.target
     return {
-        "target": None if target is None else str(target.value),
+        "target": None if target is None or target.value is None else str(target.value),
         "tolerance": None if target is None or target.tolerance is None else str(target.tolerance),
+        "suspended_reason": "" if target is None else target.suspended_reason,
+        "value": _text(result.value),
+        "target_value": _text(result.target_value),
+        "target_basis": result.target_basis.value,
+        "target_words": result.target_words,
+        "year_to_date": _text(result.year_to_date),
         "since_previous": _direction(result.since_previous),
         "since_last_year": _direction(result.since_last_year),
+    }
+
+
+def _text(number: Decimal | None) -> str | None:
+    return None if number is None else str(number)
+
+
+def _number(stored: object) -> Decimal | None:
+    return None if stored is None else Decimal(str(stored))
+
+
+def figures_as_stored(snap: StatusSnapshot) -> dict[str, Any]:
+    """The figure judged, the target judged against, its basis and words, as stored: keyword
+    arguments of a ``MeasureResult``."""
+    detail = snap.detail
+    return {
+        "value": _number(detail.get("value")),
+        "target_value": _number(detail.get("target_value")),
+        "target_basis": TargetBasis(detail.get("target_basis", TargetBasis.NONE.value)),
+        "target_words": str(detail.get("target_words", "")),
+        "year_to_date": _number(detail.get("year_to_date")),
     }
 
 
@@ -60,10 +89,11 @@ def stored_snapshots(
 def target_as_stored(measure: Measure, snap: StatusSnapshot) -> Target | None:
     """The target as it was, unsaved: a later change to the target row does not show."""
     value = snap.detail.get("target")
-    if value is None:
+    reason = str(snap.detail.get("suspended_reason") or "")
+    if value is None and not reason:
         return None
     tolerance = snap.detail.get("tolerance")
-    target = Target(measure=measure, value=Decimal(str(value)))
+    target = Target(measure=measure, value=_number(value), suspended_reason=reason)
     target.tolerance = None if tolerance is None else Decimal(str(tolerance))
     target.period = snap.period
     return target

@@ -157,8 +157,12 @@ def target_rows(plan: Plan, period: Period, today: date) -> list[Row]:
             "measure_id": t.measure_id,
             **_period(t.period),
             "value": t.value,
+            "suspended_reason": t.suspended_reason,
             "tolerance": t.tolerance,
             "tolerance_is_percent": t.tolerance_is_percent,
+            "baseline": t.baseline,
+            "baseline_year": t.baseline_year,
+            "interpolate": t.interpolate,
         }
         for t in targets.order_by("measure_id", "period_year", "period_kind", "period_number")
     ]

@@ -152,9 +152,15 @@ TABLES = (
         (
             Field("measure_id", "integer", "The measure.", required=True),
             *PERIOD,
-            Field("value", "number", "The target.", required=True),
+            Field("value", "number", "The target; empty when suspended."),
+            Field("suspended_reason", "string", "Why the target is suspended for the period."),
             Field("tolerance", "number", "Amber band around the target."),
             Field("tolerance_is_percent", "boolean", "The tolerance is a percentage."),
+            Field("baseline", "number", "The starting value of a stretch or interpolated target."),
+            Field("baseline_year", "integer", "Financial year of the baseline (2021 for 2021/22)."),
+            Field(
+                "interpolate", "boolean", "Earlier years are judged on a line from the baseline."
+            ),
         ),
         primary_key=("measure_id", "period"),
         foreign_keys=(("measure_id", "measures"),),

@@ -17,10 +17,10 @@ from councilplan.domain.rollups import StatusBreakdown
 from councilplan.domain.status import Polarity, RagStatus
 from councilplan.domain.units import Unit, format_value
 from councilplan.measures.models import ComparatorValue, Measure
-from councilplan.measures.selectors import MeasureResult
+from councilplan.measures.selectors import MeasureResult, MeasureSeries, measure_series
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 260, 64, 16, 16, 40
-INK, AXIS, VALUE_COLOUR = "#0b0c0c", "#505a5f", "#1d70b8"
+INK, AXIS, VALUE_COLOUR, TO_DATE_COLOUR = "#0b0c0c", "#505a5f", "#1d70b8", "#005a30"
 # GOV.UK Frontend's tag colours, by RagStatus.colour.
 FILL = {
     "green": "#00703c",
@@ -69,33 +69,52 @@ def _comparator_series(comparators: Sequence[ComparatorValue]) -> dict[str, dict
     return series
 
 
-def measure_chart(
+def measure_charts(
     measure: Measure,
-    results: list[MeasureResult],
+    results: Sequence[MeasureResult],
     comparators: Sequence[ComparatorValue] = (),
     *,
     ident: str = "chart",
-) -> SafeString:
-    """Values over periods as a line, targets as dashes, comparators as squares; the title says
-    the polarity. Empty when there is nothing to draw."""
-    series = _comparator_series(comparators)
-    points = [
+) -> list[tuple[MeasureSeries, SafeString]]:
+    """One chart per length of period (months, quarters, years), never two on one line."""
+    return [
         (
-            r.period,
-            r.observation.figure if r.observation else None,
-            r.target.value if r.target else None,
+            series,
+            measure_chart(
+                measure,
+                series.results,
+                comparators,
+                ident=f"{ident}-{series.kind}",
+                heading=series.heading,
+            ),
         )
-        for r in results
+        for series in measure_series(results)
     ]
-    numbers = [n for _, v, t in points for n in (v, t) if n is not None]
-    shown_periods = {period for period, _, _ in points}
+
+
+def measure_chart(
+    measure: Measure,
+    results: Sequence[MeasureResult],
+    comparators: Sequence[ComparatorValue] = (),
+    *,
+    ident: str = "chart",
+    heading: str = "",
+) -> SafeString:
+    """Values over periods of one length as a line, targets as dashes, comparators as squares,
+    and for a sum of periods the year to date as a second line (its targets are to date); the
+    title says the polarity. Empty when there is nothing to draw."""
+    series = _comparator_series(comparators)
+    points = [(r.period, r.period_value, r.target_value, r.year_to_date) for r in results]
+    cumulative = any(to_date is not None for *_, to_date in points)
+    numbers = [n for _, v, t, d in points for n in (v, t, d) if n is not None]
+    shown_periods = {period for period, *_ in points}
     numbers += [v for vals in series.values() for p, v in vals.items() if p in shown_periods]
     if not numbers:
         return mark_safe("")
     low, high = min(Decimal(0), *numbers), max(numbers)
     span = (high - low) or Decimal(1)
     step = (WIDTH - LEFT - RIGHT) / max(len(points), 1)
-    legend_height = 18 * (1 + len(series))
+    legend_height = 18 * (1 + len(series) + cumulative)
     height = HEIGHT + legend_height
 
     def x(i: int) -> float:
@@ -110,43 +129,59 @@ def measure_chart(
         return format_value(n, unit, measure.decimals) if n is not None else "no value"
 
     described = []
-    for period, value, target in points:
+    for period, value, target, to_date in points:
         words = [f"{period.label}: {shown(value)}"]
+        if to_date is not None:
+            words.append(f"year to date {shown(to_date)}")
         if target is not None:
-            words.append(f"target {shown(target)}")
+            words.append(f"target{' to date' if cumulative else ''} {shown(target)}")
         words += [
             f"{name} {shown(vals[period])}" for name, vals in series.items() if period in vals
         ]
         described.append(", ".join(words))
     polarity = Polarity(measure.polarity)
     bottom = HEIGHT - BOTTOM
-    parts = _open(
-        ident, WIDTH, height, f"{measure.title} ({polarity.phrase})", "; ".join(described)
-    )
+    title = f"{measure.title}{f': {heading.lower()}' if heading else ''} ({polarity.phrase})"
+    parts = _open(ident, WIDTH, height, title, "; ".join(described))
     parts += [
         f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="{AXIS}"/>',
         _text(LEFT - 6, y(high) + 4, shown(high), "end"),
         _text(LEFT - 6, y(low) + 4, shown(low), "end"),
     ]
-    line = [f"{x(i):.1f},{y(v):.1f}" for i, (_, v, _) in enumerate(points) if v is not None]
+    line = [f"{x(i):.1f},{y(v):.1f}" for i, (_, v, _, _) in enumerate(points) if v is not None]
     if len(line) > 1:
         parts.append(
             f'<polyline points="{" ".join(line)}" fill="none" stroke="{VALUE_COLOUR}"'
             ' stroke-width="3"/>'
         )
-    for i, (period, value, target) in enumerate(points):
+    to_date_line = [f"{x(i):.1f},{y(d):.1f}" for i, (*_, d) in enumerate(points) if d is not None]
+    if len(to_date_line) > 1:
+        parts.append(
+            f'<polyline points="{" ".join(to_date_line)}" fill="none" stroke="{TO_DATE_COLOUR}"'
+            ' stroke-width="2"/>'
+        )
+    for i, (period, value, target, to_date) in enumerate(points):
         if value is not None:
             parts.append(
                 f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="5" fill="{VALUE_COLOUR}"/>'
             )
+        if to_date is not None:
+            parts.append(_triangle(x(i), y(to_date)))
         if target is not None:
             parts.append(_dash(x(i), y(target)))
         for colour, values in zip(COMPARATOR_COLOURS * 4, series.values(), strict=False):
             if period in values:
                 parts.append(_square(x(i) + 10, y(values[period]), colour))
         parts.append(_text(x(i), bottom + 18, period.label, "middle"))
-    parts += _measure_legend(HEIGHT + 4, polarity, list(series))
+    parts += _measure_legend(HEIGHT + 4, polarity, list(series), cumulative=cumulative)
     return _close(parts)
+
+
+def _triangle(cx: float, cy: float) -> str:
+    return (
+        f'<polygon points="{cx:.1f},{cy - 6:.1f} {cx + 6:.1f},{cy + 5:.1f} {cx - 6:.1f},'
+        f'{cy + 5:.1f}" fill="{TO_DATE_COLOUR}"/>'
+    )
 
 
 def _dash(cx: float, cy: float) -> str:
@@ -160,20 +195,25 @@ def _square(cx: float, cy: float, colour: str) -> str:
     return f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="{colour}"/>'
 
 
-def _measure_legend(top: float, polarity: Polarity, comparators: list[str]) -> list[str]:
-    """A key under a measure chart: value, target, each comparator, and which way is better."""
+def _measure_legend(
+    top: float, polarity: Polarity, comparators: list[str], *, cumulative: bool = False
+) -> list[str]:
+    """A key under a measure chart: value, target, year to date, each comparator, and which
+    way is better."""
     parts = [
         f'<circle cx="{LEFT + 5}" cy="{top + 6}" r="5" fill="{VALUE_COLOUR}"/>',
         _text(LEFT + 14, top + 10, "Value"),
         _dash(LEFT + 90, top + 6),
-        _text(LEFT + 108, top + 10, "Target"),
+        _text(LEFT + 108, top + 10, "Target to date" if cumulative else "Target"),
         _text(WIDTH - RIGHT, top + 10, polarity.label, "end", bold=True),
     ]
-    for row, (name, colour) in enumerate(zip(comparators, COMPARATOR_COLOURS * 4, strict=False)):
-        parts += [
-            _square(LEFT + 5, top + 24 + 18 * row, colour),
-            _text(LEFT + 14, top + 28 + 18 * row, name),
-        ]
+    rows = [(_triangle(LEFT + 5, top + 24), "Year to date")] if cumulative else []
+    rows += [
+        (_square(LEFT + 5, top + 24 + 18 * (len(rows) + n), colour), name)
+        for n, (name, colour) in enumerate(zip(comparators, COMPARATOR_COLOURS * 4, strict=False))
+    ]
+    for row, (mark, name) in enumerate(rows):
+        parts += [mark, _text(LEFT + 14, top + 28 + 18 * row, name)]
     return parts
 
 

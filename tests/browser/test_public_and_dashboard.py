@@ -15,7 +15,7 @@ from councilplan.monitoring.models import ActionUpdate
 from councilplan.plans.models import Plan
 from tests.browser.conftest import accessibility_violations, screenshot
 from tests.conftest import REPO
-from tests.factories import TargetFactory
+from tests.factories import MeasureFactory, ObservationFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a-long-test-password"
@@ -59,7 +59,21 @@ def test_public_pages_have_no_accessibility_violations(page: Page, live_server, 
         measure=measure, kind="national", period_kind="year", period_year=2020, value=999
     )
     page.goto(f"{live_server.url}/measures/{measure.pk}/")
-    expect(page.locator("svg.cp-chart")).to_be_visible()
+    expect(page.locator("svg.cp-chart").first).to_be_visible()
+    no_violations(page)
+
+    # A quarterly sum of periods: quarters (with the year to date) and years drawn apart.
+    homes = MeasureFactory(
+        organisation=derby.organisation, frequency="quarterly", aggregation="sum"
+    )
+    homes.themes.add(derby.themes.first())
+    for number, value in ((1, 90), (2, 110)):
+        ObservationFactory(measure=homes, period_kind="quarter", period_number=number, value=value)
+    TargetFactory(measure=homes, period_year=2020, value=400)
+    page.goto(f"{live_server.url}/measures/{homes.pk}/")
+    expect(page.get_by_role("heading", name="Quarterly values")).to_be_visible()
+    expect(page.get_by_role("heading", name="Years")).to_be_visible()
+    expect(page.locator("svg.cp-chart")).to_have_count(2)
     no_violations(page)
 
     page.goto(live_server.url)

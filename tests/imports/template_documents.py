@@ -143,6 +143,7 @@ def fuller() -> PlanDocument:
         data_source="Street count",
         owner="Clare Mehrbani",
         reporting_level="directorate",
+        target_profile=["20", "25", "25", "30"],
     )
     measure["actions"].append({"plan": REFRESH, "title": "An action with no reference"})
     measure["actions"].append({"plan": REFRESH, "reference": "R1.2.1"})
@@ -155,7 +156,15 @@ def fuller() -> PlanDocument:
             "rationale": "Stretch",
             "baseline": "20",
             "reward_threshold": "0.6",
-        }
+        },
+        {"period": "2019/20", "suspended_reason": "not set due to COVID-19"},
+        {
+            "period": "2024/25",
+            "value": "8",
+            "baseline": "14",
+            "baseline_year": 2019,
+            "interpolate": True,
+        },
     ]
     measure["observations"] = [
         {"period": "2019/20-Q3", "value": "14", "data_note": "Q3 data", "is_provisional": True},

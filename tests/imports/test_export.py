@@ -94,7 +94,12 @@ def test_the_fuller_document_comes_back_whole() -> None:
     measure = next(m for m in exported["measures"] if m["code"] == "AHH-RS")
     assert measure["owner"] == "Clare Mehrbani"
     assert [c["area_name"] for c in measure["comparators"]] == ["England", "East Midlands"]
-    assert measure["targets"][0]["reward_threshold"] == Decimal("0.6")
+    targets = {t["period"]: t for t in measure["targets"]}
+    assert targets["2020/21"]["reward_threshold"] == Decimal("0.6")
+    assert targets["2019/20"]["suspended_reason"] == "not set due to COVID-19"
+    assert targets["2019/20"]["value"] is None
+    assert (targets["2024/25"]["baseline_year"], targets["2024/25"]["interpolate"]) == (2019, True)
+    assert measure["target_profile"] == [20, 25, 25, 30]
     assert {a["title"] or a["reference"] for a in measure["actions"]} == {
         "AHH4",
         "R1.2.1",

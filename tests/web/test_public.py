@@ -96,6 +96,33 @@ def test_public_measure_page_draws_values_against_target_and_comparator(
     assert "target" in page
 
 
+def test_public_measure_page_draws_quarters_and_years_apart_with_the_year_to_date(
+    client: Client, derby: Plan
+) -> None:
+    measure = MeasureFactory(
+        organisation=derby.organisation,
+        title="Homes delivered",
+        frequency="quarterly",
+        aggregation="sum",
+    )
+    measure.themes.add(derby.themes.first())
+    for number, value in ((1, 90), (2, 110)):
+        ObservationFactory(
+            measure=measure, period_kind="quarter", period_number=number, value=value
+        )
+    TargetFactory(measure=measure, period_year=2020, value=400)
+    page = client.get(reverse("public-measure", args=[measure.pk])).content.decode()
+    quarterly, years = page.split('<h3 class="govuk-heading-s">')[1:3]
+    assert quarterly.startswith("Quarterly values")
+    assert "Year to date" in quarterly
+    assert "200 in the year to 2020/21 Q2 against 200 profiled (400 for 2020/21)" in quarterly
+    assert "2020/21 Q2: 110, year to date 200, target to date 200" in quarterly
+    assert ">2020/21</th>" not in quarterly
+    assert years.startswith("Years")
+    assert ">2020/21</th>" in years
+    assert "Q2" not in years.split("</table>")[0]
+
+
 def test_draft_plan_pages_and_actions_are_not_found(client: Client, derby: Plan) -> None:
     draft = PlanFactory(organisation=derby.organisation, slug="draft-plan", status="draft")
     action = ActionFactory(plan=draft, title="A secret draft action")

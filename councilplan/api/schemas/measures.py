@@ -16,12 +16,17 @@ from .common import (
 
 
 class TargetOut(Out):
-    """What a measure should reach in a period, with its amber tolerance."""
+    """What a measure should reach in a period, with its amber tolerance; or why it was
+    suspended (``value`` null); a later target may be interpolated from its baseline."""
 
     period: PeriodOut
-    value: float
+    value: float | None
+    suspended_reason: str
     tolerance: float | None
     tolerance_is_percent: bool
+    baseline: float | None
+    baseline_period: PeriodOut | None
+    interpolate: bool
 
 
 class ObservationOut(Out):
@@ -41,11 +46,18 @@ class ObservationOut(Out):
 
 
 class MeasureResultOut(Out):
-    """A measure in one period: value, target, status and directions of travel."""
+    """A measure in one period: value, target, status and directions of travel.
+
+    ``value`` is the period's own value; for a sum of periods ``year_to_date`` is the sum of
+    the year's values to this period, which is what is judged. ``target`` is the target judged
+    against and ``target_basis`` where it comes from (own, year, profiled, interpolated,
+    ahead, suspended, none)."""
 
     period: PeriodOut
     value: float | None
+    year_to_date: float | None
     target: float | None
+    target_basis: str
     status: StatusOut
     since_previous: DirectionOut
     since_last_year: DirectionOut
@@ -84,9 +96,15 @@ def target_out(target: Target) -> TargetOut:
     """A target for output."""
     return TargetOut(
         period=period_out(target.period),
-        value=float(target.value),
+        value=number(target.value),
+        suspended_reason=target.suspended_reason,
         tolerance=number(target.tolerance),
         tolerance_is_percent=target.tolerance_is_percent,
+        baseline=number(target.baseline),
+        baseline_period=(
+            period_out(target.setting.baseline_period) if target.setting.baseline_period else None
+        ),
+        interpolate=target.interpolate,
     )
 
 
@@ -129,8 +147,10 @@ def measure_out(result: MeasureResult) -> MeasureOut:
         targets=[target_out(target) for target in measure.targets.all()],
         result=MeasureResultOut(
             period=period_out(result.period),
-            value=number(result.observation.figure if result.observation else None),
-            target=number(result.target.value if result.target else None),
+            value=number(result.period_value),
+            year_to_date=number(result.year_to_date),
+            target=number(result.target_value),
+            target_basis=result.target_basis.value,
             status=status_out(result.status),
             since_previous=direction_out(result.since_previous),
             since_last_year=direction_out(result.since_last_year),

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from councilplan.domain.periods import Period, PeriodError, PeriodKind, financial_year_label
+from councilplan.domain.targets import TargetError, parse_profile, profile_text
 from councilplan.domain.vocabulary import normalise_words
 
 CellValue = str | int | Decimal | date | None
@@ -191,6 +192,21 @@ class FinancialYear(Kind):
         if period is None or period.kind != PeriodKind.YEAR:
             raise ValueError(f'"{text}" is not a financial year: write it as "2019/20".')
         return period.year
+
+
+class TargetProfile(Kind):
+    """A measure's target profile: the year's share by quarter (4) or month (12), in percent."""
+
+    hint = 'Percentages adding up to 100, e.g. "20/25/25/30"; blank is pro rata.'
+
+    def write(self, value: Any) -> CellValue:
+        return profile_text([Decimal(str(part)) for part in value]) if value else None
+
+    def read(self, raw: object) -> Any:
+        try:
+            return list(parse_profile(as_text(raw)))
+        except TargetError as exc:
+            raise ValueError(str(exc)) from exc
 
 
 class ReportingPeriod(Kind):

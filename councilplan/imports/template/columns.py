@@ -259,6 +259,12 @@ TABLES: tuple[Table, ...] = (
                 choice("reporting level", ReportingLevel.choices),
                 "Which plan it is reported in.",
             ),
+            Column(
+                "Target profile",
+                "target_profile",
+                c.TargetProfile(),
+                "For a sum of periods: the share of the year's target due by quarter or month.",
+            ),
             Column("Actions", "actions", ACTION_REFS, "The actions it evidences."),
             Column("Themes", "themes", THEME_REFS, "The themes it evidences."),
             Column("Portfolios", "portfolios", NAMES, "Portfolios it is reported under."),
@@ -276,11 +282,42 @@ TABLES: tuple[Table, ...] = (
         (
             MEASURE,
             PERIOD_COLUMN,
-            Column("Value", "value", NUMBER, "The target.", True),
+            Column(
+                "Value",
+                "value",
+                NUMBER,
+                "The target; blank when suspended. A year's target serves its quarters and "
+                "months (profiled to date for a sum of periods).",
+            ),
+            Column(
+                "Suspended reason",
+                "suspended_reason",
+                TEXT,
+                'Why no target applies this period (then leave Value blank), e.g. "not set due '
+                'to COVID-19". A suspended year suspends its quarters and months.',
+            ),
             Column("Tolerance", "tolerance", NUMBER, "The amber band around it."),
             Column("Tolerance is percent", "tolerance_is_percent", YES_NO, "The band is a %."),
             Column("Rationale", "rationale", TEXT, "Why this target."),
-            Column("Baseline", "baseline", NUMBER, "For stretch targets."),
+            Column(
+                "Baseline",
+                "baseline",
+                NUMBER,
+                "The starting value: of a stretch target, or of the line to an interpolated one.",
+            ),
+            Column(
+                "Baseline year",
+                "baseline_year",
+                c.FinancialYear(),
+                "The financial year the baseline was measured in.",
+            ),
+            Column(
+                "Interpolate",
+                "interpolate",
+                YES_NO,
+                "Judge the years before this target against a straight line from the baseline "
+                "(needs Baseline and Baseline year); otherwise they have no target.",
+            ),
             Column(
                 "Reward threshold", "reward_threshold", NUMBER, "Share earning reward, e.g. 0.6."
             ),

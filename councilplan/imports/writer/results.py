@@ -1,5 +1,6 @@
 """Writing measures with their values, reporting periods, and results reported on actions."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -55,6 +56,7 @@ class ResultsWriter(PlanWriter, LockedResults):
             org = {"organisation": self.org}
             key = org | ({"code": m.code} if m.code else {"title": m.title})
             values = m.model_dump(include=MEASURE_FIELDS)
+            values["target_profile"] = _stored_profile(m.target_profile)
             values["owner"] = self.one_named(Officer, m.owner, m, "owner")
             measure = self.upsert(Measure, m, key, values)
             actions = [
@@ -201,3 +203,10 @@ class ResultsWriter(PlanWriter, LockedResults):
 
 def _ids(subjects: set[Action | Measure], model: type[Action | Measure]) -> list[int]:
     return [subject.pk for subject in subjects if isinstance(subject, model)]
+
+
+def _stored_profile(profile: list[Decimal] | None) -> list[int | float] | None:
+    """A profile as JSON numbers (whole ones as integers): ``Measure.target_profile``."""
+    if not profile:
+        return None
+    return [int(part) if part == part.to_integral_value() else float(part) for part in profile]

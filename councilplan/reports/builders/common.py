@@ -21,7 +21,7 @@ from councilplan.domain.action_status import format_date
 from councilplan.domain.periods import Period, PeriodKind, as_at
 from councilplan.domain.status import ProgressRating, RagStatus
 from councilplan.domain.units import Unit, format_value
-from councilplan.measures.models import Measure, Observation, Target
+from councilplan.measures.models import Measure, Observation
 from councilplan.measures.selectors import MeasureResult, measure_results
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.monitoring.reporting import measure_periods
@@ -86,11 +86,19 @@ def value_text(observation: Observation | None, measure: Measure) -> str:
     return f"{text} ({observation.data_note})" if observation.data_note else text
 
 
-def target_text(target: Target | None, measure: Measure) -> str:
-    """A target in the measure's unit, as precise as it was set, or "No target set"."""
-    if target is None:
-        return NO_TARGET
-    return format_value(target.value.normalize(), Unit(measure.unit))
+def target_text(result: MeasureResult) -> str:
+    """The target a result is judged against, as reports print it."""
+    return result.target_text
+
+
+def year_to_date_text(result: MeasureResult) -> str:
+    """A measure's value as the documents print it, and for a sum of periods its year to date:
+    "50 (200 in the year to 2020/21 Q2)"."""
+    text = value_text(result.observation, result.measure)
+    if result.year_to_date is None:
+        return text
+    to_date = format_value(result.year_to_date, Unit(result.measure.unit), result.measure.decimals)
+    return f"{text} ({to_date} in the year to {result.period.label})"
 
 
 def rating_text(update: ActionUpdate | None, period: Period) -> str:

@@ -32,8 +32,8 @@ from .common import (
     portfolio_sections,
     rating_text,
     target_text,
-    value_text,
     with_measure_links,
+    year_to_date_text,
 )
 
 
@@ -132,11 +132,11 @@ def measure_item(years: MeasureYear) -> Item:
         status=result.status.status,
         overdue=False,
         direction=result.since_previous.direction,
-        progress=value_text(result.observation, measure),
+        progress=year_to_date_text(result),
         commentary=result.status.explanation,
         mitigation="",
         portfolios=tuple(measure_portfolios(measure)),
-        target=target_text(result.target, measure),
+        target=target_text(result),
     )
 
 

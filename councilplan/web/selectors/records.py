@@ -66,7 +66,7 @@ def _measure(result: MeasureResult, site: str) -> Record:
     measure = result.measure
     unit = Unit(measure.unit)
     figure = result.observation.figure if result.observation else None
-    target = result.target.value if result.target else None
+    target = result.target_value
     return {
         "type": "measure",
         "id": measure.pk,

@@ -14,7 +14,7 @@ from councilplan.measures.models import Measure
 from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Action, Plan
 from councilplan.plans.selectors import published_plans
-from councilplan.web.charts import measure_chart
+from councilplan.web.charts import measure_charts
 from councilplan.web.published_cache import cached_page
 from councilplan.web.selectors.progress import (
     approved_updates,
@@ -133,7 +133,7 @@ def _measure(request: HttpRequest, found: Measure) -> HttpResponse:
             "measure": found,
             "history": history,
             "plans": measure_plans(found),
-            "chart": measure_chart(found, history.results, history.comparators),
+            "charts": measure_charts(found, history.results, history.comparators),
         },
     )
 

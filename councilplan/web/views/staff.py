@@ -17,7 +17,7 @@ from councilplan.monitoring import services
 from councilplan.monitoring.reporting import reporting_period_for
 from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Plan
-from councilplan.web.charts import measure_chart
+from councilplan.web.charts import measure_charts
 from councilplan.web.published_cache import cached_fragment, scope_of
 from councilplan.web.selectors.progress import by_theme
 from councilplan.web.views.common import staff_user
@@ -137,16 +137,18 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
     observations = list(
         measure.observations.order_by("period_year", "period_kind", "period_number", "version")
     )
-    periods = sorted({o.period for o in observations})
+    periods = {o.period for o in observations} | {t.period for t in measure.targets.all()}
     results = results_by_period(measure, periods)
-    rows = [(p, results[p], [o for o in observations if o.period == p]) for p in periods]
+    series = [
+        (one, chart, [(r, [o for o in observations if o.period == r.period]) for r in one.results])
+        for one, chart in measure_charts(measure, list(results.values()))
+    ]
     return render(
         request,
         "web/staff/measure.html",
         {
             "measure": measure,
-            "rows": rows,
-            "chart": measure_chart(measure, [results[p] for p in periods]),
+            "series": series,
             "history": AuditEntry.objects.filter(measure=measure).select_related("user")[:50],
             "may_report": permissions.measures_changeable(user).filter(pk=measure.pk).exists(),
             "current": reporting_period_for(measure.organisation, clock.today()),
