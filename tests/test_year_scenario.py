@@ -8,6 +8,10 @@ What each quarter must show (issue 13):
 - an action due December 2020 and on track is not overdue as at Q2 or Q3, whenever the test
   runs, and is overdue as at Q4 when no update says it is done;
 - a quarter without an update is a missing update, shown with the last update and its period;
+- a quarterly measure with a target for the year is judged against it in every quarter: a
+  snapshot (households, lower is better) by its value, a sum (homes delivered) by its year to
+  date against the target profiled to date; a suspended target is neither Red nor "No target";
+- timescales as other councils write them ("Qtr 3 20/21", "Year 1", "Feb-21 (was Nov-20)");
 - a locked quarter reads the same after later quarters' imports.
 """
 
@@ -17,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -100,6 +105,38 @@ BASE: dict[str, list[dict[str, str]]] = {
         },
     ],
     "Reporting periods": [{"Period": q.label} for q in QUARTERS],
+    "Measures": [
+        {
+            "Code": "TA1",
+            "Title": "Households in temporary accommodation",
+            "Polarity": "Lower is better",
+            "Frequency": "Quarterly",
+            "Aggregation": "Latest value",
+            "Themes": f"{PLAN}: Thriving places",
+        },
+        {
+            "Code": "HD1",
+            "Title": "New homes delivered",
+            "Polarity": "Higher is better",
+            "Frequency": "Quarterly",
+            "Aggregation": "Sum of the periods",
+            "Themes": f"{PLAN}: Thriving places",
+        },
+        {
+            "Code": "SAT",
+            "Title": "Residents satisfied with their area",
+            "Unit": "Percentage",
+            "Polarity": "Higher is better",
+            "Frequency": "Quarterly",
+            "Aggregation": "Average of the periods",
+            "Themes": f"{PLAN}: Thriving places",
+        },
+    ],
+    "Targets": [
+        {"Measure": "TA1", "Period": "2020/21", "Value": "100"},
+        {"Measure": "HD1", "Period": "2020/21", "Value": "400"},
+        {"Measure": "SAT", "Period": "2020/21", "Suspended reason": "not set due to COVID-19"},
+    ],
 }
 
 # Each quarter's updates, added to the file the quarter after (as councils do).
@@ -153,7 +190,40 @@ EXPECTED = {
 }
 
 
-TITLES = {row["Reference"]: row["Title"] for row in BASE["Actions"]}
+# Each quarter's values: households (a snapshot), homes (summed to the year), satisfaction.
+VALUES = {
+    QUARTERS[0]: {"TA1": "95", "HD1": "100", "SAT": "81"},
+    QUARTERS[1]: {"TA1": "98", "HD1": "100", "SAT": "80"},
+    QUARTERS[2]: {"TA1": "104", "HD1": "80", "SAT": "79"},
+    QUARTERS[3]: {"TA1": "99", "HD1": "150", "SAT": "82"},
+}
+MEASURES_EXPECTED = {
+    QUARTERS[0]: {
+        "TA1": Expected("green", ("95 against the 2020/21 target of 100",)),
+        "HD1": Expected("green", ("100 in the year to 2020/21 Q1 against 100 profiled (400",)),
+        "SAT": Expected("target_suspended", ("not set due to COVID-19",)),
+    },
+    QUARTERS[1]: {
+        "TA1": Expected("green", ("98 against the 2020/21 target of 100",)),
+        "HD1": Expected("green", ("200 in the year to 2020/21 Q2 against 200 profiled (400",)),
+        "SAT": Expected("target_suspended", ("not set due to COVID-19",)),
+    },
+    QUARTERS[2]: {
+        "TA1": Expected("red", ("104 against the 2020/21 target of 100",)),
+        "HD1": Expected("red", ("280 in the year to 2020/21 Q3 against 300 profiled (400",)),
+        "SAT": Expected("target_suspended", ("not set due to COVID-19",)),
+    },
+    QUARTERS[3]: {
+        "TA1": Expected("green", ("99 against the 2020/21 target of 100",)),
+        "HD1": Expected("green", ("430 in the year to 2020/21 Q4 against 400",)),
+        "SAT": Expected("target_suspended", ("not set due to COVID-19",)),
+    },
+}
+
+
+TITLES = {row["Reference"]: row["Title"] for row in BASE["Actions"]} | {
+    row["Code"]: row["Title"] for row in BASE["Measures"]
+}
 
 
 def expected_label(status: str) -> str:
@@ -194,7 +264,13 @@ def document_up_to(quarter: Period) -> dict[str, list[dict[str, str]]]:
         if period <= quarter
         for reference, rating, commentary in UPDATES[period]
     ]
-    return {**BASE, "Updates": updates}
+    values = [
+        {"Measure": code, "Period": period.label, "Value": value}
+        for period in QUARTERS
+        if period <= quarter
+        for code, value in VALUES[period].items()
+    ]
+    return {**BASE, "Updates": updates, "Observations": values}
 
 
 def api_statuses(client: Client, plan: Plan, quarter: Period) -> dict[str, dict[str, object]]:
@@ -202,6 +278,13 @@ def api_statuses(client: Client, plan: Plan, quarter: Period) -> dict[str, dict[
     code = quarter.code.replace("/", "-")
     found = client.get(f"/api/v1/actions?plan={plan.pk}&period={code}").json()
     return {item["reference"]: item["latest_status"] for item in found["items"]}
+
+
+def api_measures(client: Client, plan: Plan, quarter: Period) -> dict[str, dict[str, Any]]:
+    """Each measure with its result for the quarter, by code, as the REST API gives it."""
+    code = quarter.code.replace("/", "-")
+    found = client.get(f"/api/v1/measures?plan={plan.pk}&period={code}").json()
+    return {item["code"]: item for item in found["items"]}
 
 
 def report_text(plan: Plan, quarter: Period) -> str:
@@ -232,11 +315,19 @@ def test_statuses_as_at_each_quarter_through_api_report_and_public_page(
             assert expected_label(expected.status) in report_row(report, TITLES[reference])
         as_at = {1: "30 June 2020", 2: "30 September 2020", 3: "31 December 2020"}
         assert f"Statuses as at {as_at.get(quarter.number, '31 March 2021')}." in report
+        measures = api_measures(client, plan, quarter)
+        for code, expected in MEASURES_EXPECTED[quarter].items():
+            status = measures[code]["result"]["status"]
+            assert status["status"] == expected.status, (quarter.label, code, status)
+            for words in expected.words:
+                assert words in status["explanation"], (quarter.label, code, status)
+            assert expected_label(expected.status) in report_row(report, TITLES[code])
         page = client.get(f"/plans/tillingham/{PLAN}/").content.decode()
         # The public page shows the latest quarter with an approved update.
         latest = max(p for p in QUARTERS if p <= quarter and UPDATES[p])
         assert f"Progress as approved for {latest.label}" in page
         assert "Open the new library" in page
+        assert "Households in temporary accommodation" in page
 
 
 def test_a_missing_update_is_shown_with_the_last_update_and_its_period(
