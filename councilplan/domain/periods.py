@@ -166,6 +166,12 @@ class Period:
         """Whether ``other`` lies inside this period (a quarter covers its months)."""
         return self.start <= other.start and other.end <= self.end
 
+    def locks(self, other: Period) -> bool:
+        """Whether locking this reporting period locks ``other`` too: a period it covers (a
+        quarter's months), or a longer one it closes (the fourth quarter closes the year, whose
+        results go to Cabinet with it)."""
+        return self.covers(other) or (other.end == self.end and other.covers(self))
+
     def months(self) -> list[Period]:
         """Return the months that make up the period, in order."""
         return [period_containing(d, PeriodKind.MONTH) for d in _month_starts(self.start, self.end)]

@@ -57,7 +57,7 @@ class ActionResult:
     def carried(self) -> bool:
         """Whether the update shown is an earlier period's, carried forward."""
         shown = self.update_period
-        return shown is not None and not self.period.covers(shown)
+        return shown is not None and not closes(shown, self.period)
 
     @property
     def own_update(self) -> ActionUpdate | None:
@@ -68,6 +68,12 @@ class ActionResult:
     def missing_update(self) -> bool:
         """Whether the period has no approved update of its own."""
         return self.update is None or self.carried
+
+
+def closes(update_period: Period, period: Period) -> bool:
+    """Whether an update for ``update_period`` is ``period``'s own: for that period, or for the
+    last round within it (a year's fourth quarter). An earlier round's is carried forward."""
+    return period.covers(update_period) and update_period.end == period.end
 
 
 def action_results(actions: QuerySet[Action], period: Period, *, today: date) -> list[ActionResult]:
@@ -248,7 +254,7 @@ def _result(
             percent_complete=Decimal(update.percent_complete)
             if update.percent_complete is not None
             else None,
-            carried_from=None if period.covers(update_period) else update_period.label,
+            carried_from=None if closes(update_period, period) else update_period.label,
         )
     status = action_status(
         as_at=when,

@@ -54,28 +54,30 @@ def take_snapshots(
     measures: QuerySet[Measure] | None = None,
 ) -> list[SnapshotChange]:
     """Work out and store the statuses of ``period`` as at its end (``today`` while it is
-    open): of ``actions`` and ``measures`` (every one of the council's when not given) and,
-    when any action is taken, of every theme of the council's plans. Returns the stored
-    statuses that changed. A month's statuses are stored with its quarter's."""
+    open): of ``actions`` and ``measures`` (every one of the council's when not given), and
+    when both are the council's all, of every theme of its plans (an approval stores only what
+    it approved: two approvals at once never rewrite the same rows). A measure's rows are for
+    the periods it reports in this one (a quarter's months, the year its last quarter closes).
+    Returns the stored statuses that changed. A month's statuses are stored with its quarter's."""
     if period.kind == PeriodKind.MONTH:
         period = period_containing(period.end, PeriodKind.QUARTER)
     plans = Plan.objects.filter(organisation=organisation)
-    all_actions = Action.objects.filter(plan__in=plans)
-    chosen = all_actions if actions is None else actions
+    chosen = Action.objects.filter(plan__in=plans) if actions is None else actions
     if measures is None:
         measures = Measure.objects.filter(organisation=organisation)
     judged = as_at(period, today)
     results = action_results_over(chosen, [period], today=today, stored=False)[period]
     rows = [_action_row(r) for r in results]
+    for row in rows:
+        row.period = period
     rows += [_measure_row(r) for r in _measure_results(measures, period)]
     if actions is None:
-        rows += _theme_rows(plans, results)
-    elif results:  # the themes over the changed actions, from all the council's actions
-        everything = action_results_over(all_actions, [period], today=today, stored=False)
-        rows += _theme_rows(plans, everything[period])
+        themes = _theme_rows(plans, results)
+        for row in themes:
+            row.period = period
+        rows += themes
     for row in rows:
         row.organisation = organisation
-        row.period = period
         row.as_at = judged
         row.rules_version = RULES_VERSION
         row.cause = cause
@@ -96,7 +98,7 @@ def _measure_results(measures: QuerySet[Measure], period: Period) -> list[Measur
     """Each measure's results for the periods it reports within ``period`` (a quarter's
     months for a monthly measure), worked out afresh."""
     loaded = list(measures.select_related("organisation"))
-    within = {m.pk: [p for p in _reported_in(m, period) if period.covers(p)] for m in loaded}
+    within = {m.pk: [p for p in _reported_in(m, period) if period.locks(p)] for m in loaded}
     results: list[MeasureResult] = []
     depth = max((len(ps) for ps in within.values()), default=0)
     for i in range(depth):  # one read per month of the quarter, not per measure

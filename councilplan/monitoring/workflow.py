@@ -95,9 +95,9 @@ def return_for_changes(item: Reviewed, *, reason: str) -> None:
 
 
 def is_locked(periods: Iterable[ReportingPeriod], period: Period) -> bool:
-    """Whether a locked reporting period of ``periods`` covers ``period`` (a locked quarter
-    locks its months too): what Cabinet saw of it stays as it was."""
-    return any(rp.is_locked and rp.period.covers(period) for rp in periods)
+    """Whether a locked reporting period of ``periods`` locks ``period`` (a locked quarter
+    locks its months, a locked fourth quarter its year): what Cabinet saw stays as it was."""
+    return any(rp.is_locked and rp.period.locks(period) for rp in periods)
 
 
 def check_open(

@@ -17,6 +17,7 @@ from councilplan.measures.selectors import measure_results
 from councilplan.monitoring import services
 from councilplan.monitoring.models import ActionUpdate, SnapshotCause, StatusSnapshot
 from councilplan.monitoring.selectors import action_results
+from councilplan.monitoring.workflow import PeriodLockedError
 from councilplan.plans.models import Action
 from councilplan.reports.builders import build_report, report_scope
 from councilplan.reports.renderers import FORMATS
@@ -226,3 +227,48 @@ def test_the_dashboard_trend_reads_the_colours_stored_for_a_locked_quarter(counc
     assert trend[Q1].count(RagStatus.GREEN) == 2
     assert trend[Q1].count(RagStatus.RED) == 0
     assert trend[Q2].count(RagStatus.AMBER) == 1
+
+
+def test_locking_stores_a_monthly_measure_for_each_month_and_an_annual_one_with_its_year(
+    council,
+) -> None:
+    monthly, annual = council.own_measure, council.other_measure
+    type(monthly).objects.filter(pk=monthly.pk).update(frequency="monthly")
+    type(annual).objects.filter(pk=annual.pk).update(frequency="annual")
+    for month in Q1.months():
+        ObservationFactory(measure=monthly, period=month, value=Decimal(90))
+    lock(council)
+    stored = StatusSnapshot.objects.filter(measure=monthly)
+    assert sorted(s.period for s in stored) == Q1.months()
+    q4 = council.own_action.plan.organisation.reporting_periods.create(
+        period_kind="quarter", period_year=Q1.year, period_number=4
+    )
+    ObservationFactory(measure=annual, period=Period.financial_year(Q1.year), value=Decimal(7))
+    services.set_period_lock(user=council.performance, reporting_period=q4, locked=True)
+    [year] = StatusSnapshot.objects.filter(measure=annual)
+    assert year.period == Period.financial_year(Q1.year)
+
+
+def test_a_locked_fourth_quarter_locks_its_year_for_changes(council) -> None:
+    q4 = council.own_action.plan.organisation.reporting_periods.create(
+        period_kind="quarter", period_year=Q1.year, period_number=4
+    )
+    services.set_period_lock(user=council.performance, reporting_period=q4, locked=True)
+    with pytest.raises(PeriodLockedError, match="locked"):
+        services.save_observation(
+            user=council.officer,
+            measure=council.own_measure,
+            period=Period.financial_year(Q1.year),
+            data=services.ValueInput(value=Decimal(3)),
+            seen="0:0",
+            submit=True,
+        )
+
+
+def test_a_year_has_an_update_of_its_own_only_from_its_last_quarter(council) -> None:
+    approved_update(council, status="green")  # Q1 only
+    year = Period.financial_year(Q1.year)
+    result = status_of(council.own_action, year)
+    assert result.carried
+    assert result.status.status == RagStatus.MISSING_UPDATE
+    assert "last updated 2021/22 Q1" in result.status.explanation

@@ -147,12 +147,8 @@ class ResultsWriter(PlanWriter, LockedResults):
                 period=period,
                 today=clock.today(),
                 cause=SnapshotCause.APPROVED,
-                actions=Action.objects.filter(
-                    pk__in=[a.pk for a in subjects if isinstance(a, Action)]
-                ),
-                measures=Measure.objects.filter(
-                    pk__in=[m.pk for m in subjects if isinstance(m, Measure)]
-                ),
+                actions=Action.objects.filter(pk__in=_ids(subjects, Action)),
+                measures=Measure.objects.filter(pk__in=_ids(subjects, Measure)),
             )
         for period in self.newly_locked:
             take_snapshots(

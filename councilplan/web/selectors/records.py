@@ -57,6 +57,7 @@ def _action(result: ActionResult, progress: PlanProgress, site: str) -> Record:
         "progress_rating": update.get_progress_rating_display() if update else "",
         "commentary": update.commentary if update else "",
         "value": None,
+        "year_to_date": None,
         "target": None,
         "url": site + reverse("public-action", args=[plan.organisation.slug, plan.slug, action.pk]),
     }
@@ -65,7 +66,7 @@ def _action(result: ActionResult, progress: PlanProgress, site: str) -> Record:
 def _measure(result: MeasureResult, site: str) -> Record:
     measure = result.measure
     unit = Unit(measure.unit)
-    figure = result.observation.figure if result.observation else None
+    figure, to_date = result.period_value, result.year_to_date
     target = result.target_value
     return {
         "type": "measure",
@@ -76,6 +77,7 @@ def _measure(result: MeasureResult, site: str) -> Record:
         "status": result.status.status.label,
         "status_explanation": result.status.explanation,
         "value": format_value(figure, unit, measure.decimals) if figure is not None else None,
+        "year_to_date": None if to_date is None else format_value(to_date, unit, measure.decimals),
         "target": format_value(target, unit, measure.decimals) if target is not None else None,
         "url": site + reverse("public-measure", args=[measure.pk]),
     }
