@@ -205,6 +205,8 @@ def applied_target(
     else the nearest later target, interpolated when asked; suspended ones suspend."""
     by_period = {s.period: s for s in settings}
     own = by_period.get(period)
+    if own is not None and rule.cumulative and PeriodKind(period.kind) != PeriodKind.YEAR:
+        return _own_to_date(period, by_period, rule)
     if own is not None:
         return _serving(own, period, rule, TargetBasis.OWN)
     year = Period.financial_year(period.year)
@@ -219,6 +221,31 @@ def applied_target(
     if not later:
         return AppliedTarget(TargetBasis.NONE)
     return _ahead(later[0], period, rule)
+
+
+def _own_to_date(
+    period: Period, by_period: Mapping[Period, TargetSetting], rule: TargetRule
+) -> AppliedTarget:
+    """For a sum of periods, a quarter's (or month's) own target is that period's amount: the
+    year to date is judged against the sum of the own targets to date, when every period to
+    date has one; else against the period's own alone, and the words say so."""
+    own = by_period[period]
+    if own.suspended or own.value is None:
+        return _serving(own, period, rule, TargetBasis.OWN)
+    to_date = [by_period.get(p) for p in year_to_date_periods(period)]
+    values = [s.value for s in to_date if s is not None and not s.suspended]
+    if len(values) != len(to_date) or any(v is None for v in values):
+        return _serving(own, period, rule, TargetBasis.OWN)
+    total = sum((v for v in values if v is not None), Decimal(0))
+    if len(values) == 1:
+        return _serving(own, period, rule, TargetBasis.OWN)
+    kind = "quarters'" if PeriodKind(period.kind) == PeriodKind.QUARTER else "months'"
+    return AppliedTarget(
+        TargetBasis.OWN,
+        total,
+        own,
+        f"{rule.shown(total)} to date (the sum of the {kind} targets)",
+    )
 
 
 def _containing(period: Period) -> list[Period]:

@@ -334,3 +334,36 @@ def test_a_sum_measures_year_to_q4_is_its_year(monthly: list[Decimal]) -> None:
     assert year_to_date(M(2020, 12), values) == year_from_periods(
         FY20, PeriodKind.MONTH, values, SUM
     )
+
+
+@pytest.mark.parametrize(
+    ("settings", "period", "value", "words"),
+    [
+        pytest.param(
+            [TargetSetting(Q(2020, 1), N(100)), TargetSetting(Q(2020, 2), N(150))],
+            Q(2020, 2),
+            N(250),
+            "250 to date (the sum of the quarters' targets)",
+            id="each quarter's own target is its amount: the year to date sums them",
+        ),
+        pytest.param(
+            [TargetSetting(Q(2020, 2), N(150))],
+            Q(2020, 2),
+            N(150),
+            "a target of 150",
+            id="without a target for every quarter to date, the quarter's own alone",
+        ),
+        pytest.param(
+            [TargetSetting(Q(2020, 1), N(100))],
+            Q(2020, 1),
+            N(100),
+            "a target of 100",
+            id="the first quarter's own is its year to date",
+        ),
+    ],
+)
+def test_a_sums_own_quarterly_targets_add_up_to_date(
+    settings: list[TargetSetting], period: Period, value: Decimal, words: str
+) -> None:
+    applied = applied_target(period, settings, TargetRule(Aggregation.SUM))
+    assert (applied.basis, applied.value, applied.words) == (TargetBasis.OWN, value, words)
