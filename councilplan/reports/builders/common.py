@@ -86,11 +86,6 @@ def value_text(observation: Observation | None, measure: Measure) -> str:
     return f"{text} ({observation.data_note})" if observation.data_note else text
 
 
-def target_text(result: MeasureResult) -> str:
-    """The target a result is judged against, as reports print it."""
-    return result.target_text
-
-
 def year_to_date_text(result: MeasureResult) -> str:
     """A measure's value as the documents print it, and for a sum of periods its year to date:
     "50 (200 in the year to 2020/21 Q2)"."""

@@ -31,7 +31,6 @@ from .common import (
     measure_years,
     portfolio_sections,
     rating_text,
-    target_text,
     with_measure_links,
     year_to_date_text,
 )
@@ -136,7 +135,7 @@ def measure_item(years: MeasureYear) -> Item:
         commentary=result.status.explanation,
         mitigation="",
         portfolios=tuple(measure_portfolios(measure)),
-        target=target_text(result),
+        target=result.target_text,
     )
 
 
