@@ -6,7 +6,7 @@ queries here do not grow with the number of measures: one for the measures, one 
 values of the three periods compared, one for the targets.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -80,8 +80,17 @@ def measure_results_each(
         )
         found = {r.measure.pk: r for r in worked_out} | {pk: r for (pk, _), r in kept.items()}
         return [found[m.pk] for m in measures]
+    return measure_results_over(measures, {m.pk: [periods[m.pk]] for m in measures})
+
+
+def measure_results_over(
+    measures: list[Measure], periods: Mapping[int, Sequence[Period]]
+) -> list[MeasureResult]:
+    """Each measure's results worked out for each of its periods (``periods[measure.pk]``),
+    in that order: one read of values and one of targets, however many measures and periods
+    (the snapshots of many quarters stored at once)."""
     by_id = {m.pk: m for m in measures}
-    wanted = set(periods.values())
+    wanted = {p for m in measures for p in periods[m.pk]}
     compared = {q for p in wanted for q in (p, p.previous(), p.same_period_last_year())}
     observations = _approved_values(by_id, in_periods(compared))
     targets = {
@@ -91,13 +100,14 @@ def measure_results_each(
     return [
         _result(
             m,
-            period=periods[m.pk],
+            period=period,
             observations=observations,
-            target=targets.get((m.pk, periods[m.pk])),
-            previous=periods[m.pk].previous(),
-            last_year=periods[m.pk].same_period_last_year(),
+            target=targets.get((m.pk, period)),
+            previous=period.previous(),
+            last_year=period.same_period_last_year(),
         )
         for m in measures
+        for period in periods[m.pk]
     ]
 
 
