@@ -16,6 +16,7 @@ from decimal import Decimal
 from itertools import chain
 
 from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.expressions import OrderBy
 
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.action_status import Reported, action_status, is_overdue
@@ -184,7 +185,7 @@ def _worked_out(
     before = {pk: p.rank for pk, p in period_of.items() if p.end <= earliest_end}
     latest_before = (
         reviewed.filter(action=OuterRef("pk"), reporting_period__in=_ids(before))
-        .order_by(_ranked(before).desc(), "-version")
+        .order_by(*_latest_first(before))
         .values("pk")[:1]
     )
     carried = Action.objects.filter(pk__in=action_ids).annotate(update_id=Subquery(latest_before))
@@ -227,14 +228,17 @@ def _with_period(
     return update
 
 
-def _ranked(ranks: dict[int, int]) -> Case:
-    """A reporting period's ``Period.rank`` by its id (``ranks``, known already), so the
-    database finds the latest update without joining the reporting periods."""
-    return Case(
+def _latest_first(ranks: dict[int, int]) -> list[OrderBy | str]:
+    """Updates ordered latest period first (by ``Period.rank``, known already for each
+    reporting period id, so the reporting periods are not joined), highest version first."""
+    if not ranks:  # an empty CASE would be a constant, which PostgreSQL reads as a column
+        return ["-version"]
+    rank = Case(
         *(When(reporting_period_id=pk, then=Value(rank)) for pk, rank in ranks.items()),
         default=Value(0),
         output_field=IntegerField(),
     )
+    return [rank.desc(), "-version"]
 
 
 _NO_ROW = 0  # no row has this id: a read of no ids is still made, as a query of nothing
