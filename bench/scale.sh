@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduce the scale figures of bench/RESULTS.md: generate SQLite with 1 council and
-# PostgreSQL with 1, 30 and 317 councils (kept between runs: generate-data resumes), then time
+# PostgreSQL with 1, 30 and 317 councils (kept between runs: generate-data resumes), each with
+# the status snapshots of its 8 most recent locked quarters, as if it had locked them, then time
 # the pages and API lists of council synthetic-001 on each, and the read API against Datasette.
 # Needs `pip install -e '.[bench]'` (Datasette) and Debian's wrk for the last step.
 # Usage: bench/scale.sh [output folder, default var/scale]
@@ -17,10 +18,10 @@ server="$(scripts/postgres-for-tests)"
 server="${server%/*}"
 
 sqlite="$PWD/$out/one-council.sqlite3"
-if [ ! -f "$sqlite" ]; then
-  DATABASE_URL="sqlite:///$sqlite" $cli migrate -v0
-  DATABASE_URL="sqlite:///$sqlite" $cli generate-data --councils 1
-fi
+# generate-data resumes: it adds nothing to a council already made, but the status snapshots of
+# its most recent locked quarters when a council made before them has none.
+DATABASE_URL="sqlite:///$sqlite" $cli migrate -v0
+DATABASE_URL="sqlite:///$sqlite" $cli generate-data --councils 1
 DATABASE_URL="sqlite:///$sqlite" $py bench/scale_bench.py --label "SQLite" --http --reports \
   --json "$out/sqlite-1.json"
 

@@ -4,7 +4,9 @@ Each council is made from its own seeded random generator, so council 7 is the s
 is made alone or among 317, and a run that stops part way can be continued: councils already in
 the database are left as they are. One council is one transaction. Plans, actions and measures
 are created through the ORM (their ids are needed); milestones, targets, comparator values,
-observations and updates, the millions, are copied in by ``bulk.insert_rows``.
+observations and updates, the millions, are copied in by ``bulk.insert_rows``, and so are the
+status snapshots of the most recent locked quarters (``generator.snapshots``), which are added
+to councils generated before without them.
 """
 
 import json
@@ -48,6 +50,7 @@ from councilplan.plans.models import (
 
 from . import vocabulary as words
 from .bulk import datetime_value, insert_rows
+from .snapshots import SNAPSHOT_QUARTERS, store_snapshots
 
 SLUG_PREFIX = "synthetic-"
 # The workflow columns of values and updates, in the order ``_Council._review`` gives them.
@@ -113,22 +116,24 @@ def generate(
     first_year: int = 2016,
     seed: int = 1,
     shape: Shape = Shape(),
+    snapshot_quarters: int = SNAPSHOT_QUARTERS,
     on_council: Callable[[int, Counts], None] | None = None,
 ) -> Counts:
     """Make councils 1 to ``councils`` that are not already there, each with a plan of
     ``years`` financial years from ``first_year`` and a quarter's updates and values for every
-    quarter of it; ``on_council(number, counts)`` is called after each (for a progress bar)."""
+    quarter of it, and the status snapshots of its ``snapshot_quarters`` most recent locked
+    quarters (added to councils made before without them); ``on_council(number, counts)`` is
+    called after each (for a progress bar)."""
     if councils < 1 or years < 1:
         raise ValueError("Give at least one council and one year.")
-    existing = set(
-        Organisation.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True)
-    )
+    existing = {org.slug: org for org in Organisation.objects.filter(slug__startswith=SLUG_PREFIX)}
     password = make_password(PASSWORD)
     counts = Counts()
     for number in range(1, councils + 1):
-        if council_slug(number) not in existing:
-            with transaction.atomic():
-                _Council(
+        with transaction.atomic():
+            organisation = existing.get(council_slug(number))
+            if organisation is None:
+                organisation = _Council(
                     number=number,
                     years=years,
                     first_year=first_year,
@@ -137,6 +142,9 @@ def generate(
                     password=password,
                     counts=counts,
                 ).write()
+            stored = store_snapshots(organisation, snapshot_quarters)
+            if stored:
+                counts.add("status snapshots", stored)
         if on_council is not None:
             on_council(number, counts)
     return counts
@@ -166,7 +174,7 @@ class _Council:
             for q in range(1, 5)
         ]
 
-    def write(self) -> None:
+    def write(self) -> Organisation:
         """Write the council and everything it has."""
         self.organisation = Organisation.objects.create(
             name=council_name(self.number), slug=self.slug, gss_code=f"E0{self.number:07d}"
@@ -176,6 +184,7 @@ class _Council:
         self._actions()
         self._measures()
         self._monitoring()
+        return self.organisation
 
     def _count(self, table: str, count: int) -> None:
         self.counts.add(table, count)

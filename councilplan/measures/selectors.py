@@ -7,7 +7,7 @@ values of the periods compared (with the year's earlier periods, for a year to d
 the targets (a year's target serves its quarters and months: ``domain.targets``).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -173,8 +173,17 @@ def measure_results_each(
         )
         found = {r.measure.pk: r for r in worked_out} | {pk: r for (pk, _), r in kept.items()}
         return [found[m.pk] for m in measures]
+    return measure_results_over(measures, {m.pk: [periods[m.pk]] for m in measures})
+
+
+def measure_results_over(
+    measures: list[Measure], periods: Mapping[int, Sequence[Period]]
+) -> list[MeasureResult]:
+    """Each measure's results worked out for each of its periods (``periods[measure.pk]``),
+    in that order: one read of values and one of targets, however many measures and periods
+    (the snapshots of many quarters stored at once)."""
     by_id = {m.pk: m for m in measures}
-    wanted = set(periods.values())
+    wanted = {p for m in measures for p in periods[m.pk]}
     compared = {
         q
         for p in wanted
@@ -191,11 +200,12 @@ def measure_results_each(
     return [
         _result(
             m,
-            period=periods[m.pk],
+            period=period,
             observations=observations,
             targets=targets.get(m.pk, {}),
         )
         for m in measures
+        for period in periods[m.pk]
     ]
 
 

@@ -15,7 +15,8 @@ from datetime import date
 from decimal import Decimal
 from itertools import chain
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.expressions import OrderBy
 
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.action_status import Reported, action_status, is_overdue
@@ -143,18 +144,15 @@ def _snapshotted(
     """The results stored for the periods the actions' councils have locked."""
     locked = locked_periods(reporting, periods)
     by_id = {a.pk: a for a in loaded}
+    by_period_id = {rp.pk: rp for rp in reporting}
     # Read whether or not a period is locked, so a page costs the same queries either way;
     # the update's text only for the periods shown in detail.
-    stored = StatusSnapshot.objects.filter(action__in=list(by_id)).select_related(
-        "action_update__reporting_period"
-    )
+    stored = StatusSnapshot.objects.filter(action__in=list(by_id)).select_related("action_update")
     reads = [stored.filter(in_periods(texts))]
     if set(periods) - texts:
         reads.append(
             stored.filter(in_periods(set(periods) - texts)).only(
-                *_SNAPSHOT_FIELDS,
-                *(f"action_update__{f}" for f in STATUS_FIELDS),
-                *(f"action_update__reporting_period__{f}" for f in _PERIOD_FIELDS),
+                *_SNAPSHOT_FIELDS, *(f"action_update__{f}" for f in STATUS_FIELDS)
             )
         )
     found = {}
@@ -164,7 +162,7 @@ def _snapshotted(
             continue
         found[(action.pk, snap.period)] = ActionResult(
             action=action,
-            update=snap.action_update,
+            update=_with_period(snap.action_update, by_period_id),
             status=StatusResult(RagStatus(snap.status), snap.explanation),
             overdue=snap.overdue,
             period=snap.period,
@@ -179,34 +177,45 @@ def _worked_out(
     today: date,
     texts: set[Period],
 ) -> dict[tuple[int, Period], ActionResult]:
-    """Results worked out from the approved updates up to each period."""
-    if not live:
-        return {}
-    latest_end = max(p.end for _, p in live)
+    """Results worked out from the approved updates up to each period: those of the periods
+    ending after the earliest of them, and of the periods before, only each action's latest,
+    the one carried forward (chosen by the database: a council's whole history of updates
+    would cost more to load than the page). The reads are made even when nothing is worked
+    out, so a page costs the same queries whether the periods it shows are locked or not."""
+    ends = [p.end for _, p in live]
+    by_id = {rp.pk: rp for rp in reporting}
+    latest_end, earliest_end = max(ends, default=date.min), min(ends, default=date.min)
     period_of = {rp.pk: rp.period for rp in reporting if rp.period.end <= latest_end}
+    action_ids = _ids(action.pk for action, _ in live)
+    reviewed = ActionUpdate.objects.filter(state=ReviewState.APPROVED)
+    before = {pk: p.rank for pk, p in period_of.items() if p.end <= earliest_end}
+    latest_before = (
+        reviewed.filter(action=OuterRef("pk"), reporting_period__in=_ids(before))
+        .order_by(*_latest_first(before))
+        .values("pk")[:1]
+    )
+    carried = Action.objects.filter(pk__in=action_ids).annotate(update_id=Subquery(latest_before))
+    after = _ids(pk for pk, p in period_of.items() if p.end > earliest_end)
     approved = (
-        ActionUpdate.objects.filter(
-            action__in={action.pk for action, _ in live},
-            reporting_period__in=list(period_of),
-            state=ReviewState.APPROVED,
-        )
-        .select_related("reporting_period")
-        .only(*STATUS_FIELDS, *(f"reporting_period__{f}" for f in _PERIOD_FIELDS))
+        reviewed.filter(action__in=action_ids)
+        .filter(Q(reporting_period__in=after) | Q(pk__in=carried.values("update_id")))
+        .only(*STATUS_FIELDS)
         .order_by("version")
     )
     history: dict[int, dict[int, ActionUpdate]] = {}
     for update in approved:  # the highest version of each period wins
+        _with_period(update, by_id)
         history.setdefault(update.action_id, {})[update.reporting_period_id] = update
+    ranked = {pk: (period.end, period.rank) for pk, period in period_of.items()}
     chosen = {
-        (action.pk, period): _latest_up_to(history.get(action.pk, {}), period)
+        (action.pk, period): _latest_up_to(history.get(action.pk, {}), period.end, ranked)
         for action, period in live
     }
-    wanted = {u.pk for (_, p), u in chosen.items() if u is not None and p in texts}
-    if wanted:
-        full = ActionUpdate.objects.select_related("reporting_period").in_bulk(wanted)
-        chosen = {
-            key: full[u.pk] if u is not None and key[1] in texts else u for key, u in chosen.items()
-        }
+    wanted = _ids(u.pk for (_, p), u in chosen.items() if u is not None and p in texts)
+    full = {u.pk: _with_period(u, by_id) for u in ActionUpdate.objects.filter(pk__in=wanted)}
+    chosen = {
+        key: full[u.pk] if u is not None and key[1] in texts else u for key, u in chosen.items()
+    }
     return {
         (action.pk, period): _result(
             action, chosen[(action.pk, period)], period, as_at(period, today)
@@ -215,7 +224,38 @@ def _worked_out(
     }
 
 
-_PERIOD_FIELDS = ("organisation_id", "period_kind", "period_year", "period_number", "is_locked")
+def _with_period(
+    update: ActionUpdate | None, reporting: dict[int, ReportingPeriod]
+) -> ActionUpdate | None:
+    """``update`` holding its reporting period from those already read, by id (not read
+    again with each update)."""
+    if update is not None and update.reporting_period_id in reporting:
+        update.reporting_period = reporting[update.reporting_period_id]
+    return update
+
+
+def _latest_first(ranks: dict[int, int]) -> list[OrderBy | str]:
+    """Updates ordered latest period first (by ``Period.rank``, known already for each
+    reporting period id, so the reporting periods are not joined), highest version first."""
+    if not ranks:  # an empty CASE would be a constant, which PostgreSQL reads as a column
+        return ["-version"]
+    rank = Case(
+        *(When(reporting_period_id=pk, then=Value(rank)) for pk, rank in ranks.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return [rank.desc(), "-version"]
+
+
+_NO_ROW = 0  # no row has this id: a read of no ids is still made, as a query of nothing
+
+
+def _ids(ids: Iterable[int]) -> list[int]:
+    """``ids`` to filter on, or an id no row has when there are none: Django skips a query
+    filtered on an empty list, and the pages' query counts would depend on the data."""
+    return list(ids) or [_NO_ROW]
+
+
 _SNAPSHOT_FIELDS = (
     "action_id",
     "period_kind",
@@ -229,12 +269,17 @@ _SNAPSHOT_FIELDS = (
 )
 
 
-def _latest_up_to(updates: dict[int, ActionUpdate], period: Period) -> ActionUpdate | None:
-    """The update of the latest reporting period ending by ``period``'s end."""
-    candidates = [u for u in updates.values() if u.reporting_period.period.end <= period.end]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda u: u.reporting_period.period.rank)
+def _latest_up_to(
+    updates: dict[int, ActionUpdate], end: date, ranked: dict[int, tuple[date, int]]
+) -> ActionUpdate | None:
+    """The update (by reporting period id) of the latest reporting period ending by ``end``;
+    ``ranked`` holds each reporting period's end and rank, worked out once, not per update."""
+    latest, latest_rank = None, 0
+    for reporting_period_id, update in updates.items():
+        period_end, rank = ranked[reporting_period_id]
+        if period_end <= end and (latest is None or rank > latest_rank):
+            latest, latest_rank = update, rank
+    return latest
 
 
 def _result(

@@ -20,7 +20,7 @@ from councilplan.domain.periods import Period, PeriodKind, as_at, period_contain
 from councilplan.domain.rollups import group_status, status_breakdown
 from councilplan.domain.status import RULES_VERSION, RagStatus, StatusResult
 from councilplan.measures.models import Measure
-from councilplan.measures.selectors import MeasureResult, measure_results_each
+from councilplan.measures.selectors import MeasureResult, measure_results_over
 from councilplan.measures.stored import detail_of
 from councilplan.plans.models import Action, Organisation, Plan
 from councilplan.plans.selectors import theme_tree
@@ -65,23 +65,60 @@ def take_snapshots(
     chosen = Action.objects.filter(plan__in=plans) if actions is None else actions
     if measures is None:
         measures = Measure.objects.filter(organisation=organisation)
-    judged = as_at(period, today)
     results = action_results_over(chosen, [period], today=today, stored=False)[period]
     rows = [_action_row(r) for r in results]
+    if actions is None:
+        rows += _theme_rows(plans, results)
     for row in rows:
         row.period = period
-    rows += [_measure_row(r) for r in _measure_results(measures, period)]
-    if actions is None:
-        themes = _theme_rows(plans, results)
-        for row in themes:
+    rows += [_measure_row(r) for r in _measure_results(measures, [period])]
+    _stamp(rows, organisation=organisation, periods=[period], today=today, cause=cause)
+    return _replace(rows)
+
+
+def council_snapshots(
+    *, organisation: Organisation, periods: list[Period], today: date, cause: SnapshotCause
+) -> list[StatusSnapshot]:
+    """The snapshots ``take_snapshots`` would store for each of ``periods`` (every action,
+    measure and theme of the council), unsaved, worked out by the same selectors from one read
+    of the actions' updates and one of the measures' values per month of a quarter, however
+    many periods: for storing many periods at once (``generate-data``)."""
+    plans = Plan.objects.filter(organisation=organisation)
+    actions = Action.objects.filter(plan__in=plans)
+    by_period = action_results_over(actions, periods, today=today, stored=False)
+    rows = []
+    for period in periods:
+        of_period = [_action_row(r) for r in by_period[period]]
+        of_period += _theme_rows(plans, by_period[period])
+        for row in of_period:
             row.period = period
-        rows += themes
+        rows += of_period
+    measures = Measure.objects.filter(organisation=organisation)
+    rows += [_measure_row(r) for r in _measure_results(measures, periods)]
+    _stamp(rows, organisation=organisation, periods=periods, today=today, cause=cause)
+    return rows
+
+
+def _stamp(
+    rows: list[StatusSnapshot],
+    *,
+    organisation: Organisation,
+    periods: list[Period],
+    today: date,
+    cause: SnapshotCause,
+) -> None:
+    """Mark ``rows`` as the council's, judged as at the end of the period of ``periods`` each
+    falls in (``today`` while it is open); a monthly measure's rows keep their months, an
+    annual one's its year."""
+    judged: dict[Period, date] = {}
     for row in rows:
+        if row.period not in judged:
+            period = next(p for p in periods if p.locks(row.period))
+            judged[row.period] = as_at(period, today)
         row.organisation = organisation
-        row.as_at = judged
+        row.as_at = judged[row.period]
         row.rules_version = RULES_VERSION
         row.cause = cause
-    return _replace(rows)
 
 
 def _action_row(result: ActionResult) -> StatusSnapshot:
@@ -94,17 +131,12 @@ def _action_row(result: ActionResult) -> StatusSnapshot:
     )
 
 
-def _measure_results(measures: QuerySet[Measure], period: Period) -> list[MeasureResult]:
-    """Each measure's results for the periods it reports within ``period`` (a quarter's
-    months for a monthly measure), worked out afresh."""
+def _measure_results(measures: QuerySet[Measure], periods: list[Period]) -> list[MeasureResult]:
+    """Each measure's results for the periods it reports within each of ``periods`` (a
+    quarter's months for a monthly measure), worked out afresh."""
     loaded = list(measures.select_related("organisation"))
-    within = {m.pk: [p for p in _reported_in(m, period) if period.locks(p)] for m in loaded}
-    results: list[MeasureResult] = []
-    depth = max((len(ps) for ps in within.values()), default=0)
-    for i in range(depth):  # one read per month of the quarter, not per measure
-        group = [m for m in loaded if len(within[m.pk]) > i]
-        results += measure_results_each(group, {m.pk: within[m.pk][i] for m in group}, stored=False)
-    return results
+    within = {m.pk: [q for p in periods for q in _reported_in(m, p) if p.locks(q)] for m in loaded}
+    return measure_results_over(loaded, within)  # one read of values, not one per measure
 
 
 def _reported_in(measure: Measure, period: Period) -> list[Period]:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from councilplan.domain.periods import Period
 from councilplan.domain.status import RagStatus
 from councilplan.monitoring.models import ActionUpdate
-from councilplan.monitoring.selectors import action_results, rollup
+from councilplan.monitoring.selectors import action_results, action_results_over, rollup
 from councilplan.plans.models import Action
 from tests.factories import ActionFactory, PlanFactory, PortfolioFactory, ReportingPeriodFactory
 
@@ -110,6 +110,49 @@ def test_only_approved_updates_count_and_the_latest_version_wins() -> None:
     reported(action, version=3, status="green")
     result = result_of(action)
     assert (result.status.status, result.update.version) == (RagStatus.GREEN, 3)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [["Q1", "Q2", "Q3", "Q4"], ["Q2", "Q3", "Q4"], ["Q3"], ["Q4"], ["Q2", "Q4"], ["Q1", "Q3"]],
+)
+def test_the_update_shown_is_the_latest_version_of_the_latest_period_whatever_else_is_asked(
+    asked,
+) -> None:
+    action = ActionFactory(expected_completion="March 2022")
+    quarters = {f"Q{n}": Period.parse(f"2020/21-Q{n}") for n in range(1, 5)}
+    periods = {
+        name: ReportingPeriodFactory(organisation=action.plan.organisation, period=quarter)
+        for name, quarter in quarters.items()
+    }
+
+    def update(name: str, version: int, state: str = "approved") -> None:
+        approved_at = timezone.now() if state == "approved" else None
+        ActionUpdate.objects.create(
+            action=action,
+            reporting_period=periods[name],
+            version=version,
+            state=state,
+            approved_at=approved_at,
+            status="green",
+        )
+
+    update("Q1", 1)
+    update("Q1", 2)
+    update("Q3", 1, state="submitted")  # not approved: Q1's is carried into Q3
+    update("Q4", 1)
+    shown = {"Q1": ("Q1", 2), "Q2": ("Q1", 2), "Q3": ("Q1", 2), "Q4": ("Q4", 1)}
+
+    results = action_results_over(
+        Action.objects.filter(pk=action.pk), [quarters[n] for n in asked], today=TODAY
+    )
+
+    found = {
+        name: (result.update_period, result.update.version)
+        for name in asked
+        for result in results[quarters[name]]
+    }
+    assert found == {name: (quarters[shown[name][0]], shown[name][1]) for name in asked}
 
 
 def test_rollup_counts_statuses_per_portfolio_and_an_action_in_two_counts_in_both() -> None:

@@ -172,6 +172,28 @@ def test_a_measure_of_a_locked_period_keeps_its_value_target_and_status(council)
     assert result.target.value == Decimal(100)
 
 
+def test_locking_a_quarter_stores_each_month_of_a_monthly_measure(council) -> None:
+    measure = council.own_measure
+    measure.frequency = "monthly"
+    measure.save()
+    for month, value in zip(Q1.months(), (90, 95, 110), strict=True):
+        TargetFactory(measure=measure, period=month, value=Decimal(100))
+        ObservationFactory(
+            measure=measure,
+            period=month,
+            value=Decimal(value),
+            state="approved",
+            approved_at=timezone.now(),
+        )
+    lock(council)
+    stored = StatusSnapshot.objects.filter(measure=measure).order_by("period_number")
+    expected = zip(Q1.months(), ("green", "green", "red"), strict=True)
+    assert [(s.period, s.status) for s in stored] == list(expected)
+    assert {s.as_at for s in stored} == {Q1.end}
+    later = [r.status.status for r in measure_results([measure], Q1.months()[2])]
+    assert later == [RagStatus.RED]
+
+
 def quarterly_report(council) -> bytes:
     plan = council.own_action.plan
     return FORMATS["html"].render(build_report("quarterly", report_scope(plan), Q1, today=TODAY))
