@@ -30,8 +30,8 @@ class Row:
 
     @property
     def place(self) -> str:
-        """The table the row is in, for messages: its CSV file ("derby/updates.csv", as
-        ``file`` already says), or the workbook's sheet ("derby.xlsx sheet Updates")."""
+        """The table the row is in, for messages: its CSV file ("plan/updates.csv", as
+        ``file`` already says), or the workbook's sheet ("plan.xlsx sheet Updates")."""
         if self.file.endswith(self.table.file):
             return self.file
         return f"{self.file} sheet {self.table.name}"
