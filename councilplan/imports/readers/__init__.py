@@ -4,11 +4,11 @@ A text export is given to the first reader that recognises its header rows (neve
 name), so another council's document in a known layout reads too. Readers touch no database.
 """
 
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
+from councilplan.imports.context import ReadContext
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.structure import PlanDocument
 from councilplan.imports.template import read_csv, read_xlsx
@@ -16,13 +16,7 @@ from councilplan.imports.template import read_csv, read_xlsx
 from . import normalised_json
 from .source import SourceText
 
-
-@dataclass(frozen=True)
-class ReadContext:
-    """What the person importing says about the file: which council it belongs to."""
-
-    organisation_slug: str = ""
-    organisation_name: str = ""
+__all__ = ["ReadContext", "TextReader", "read_file", "text_readers"]
 
 
 class TextReader(Protocol):

@@ -30,10 +30,10 @@ from councilplan.domain.periods import Frequency
 from councilplan.domain.status import Polarity
 from councilplan.domain.units import Unit
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 from councilplan.imports.matching import best_match
 
 from . import ReadContext
-from .builder import DocumentBuilder, slugify
 from .cells import cell_items, clean_text, normalise_heading
 from .corporate_plan_actions_rows import (
     RawRow,

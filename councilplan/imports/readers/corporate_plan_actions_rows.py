@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from councilplan.domain.fuzzy_dates import says_nothing
+from councilplan.imports.builder import DocumentBuilder
 
-from .builder import DocumentBuilder
 from .cells import clean_text, normalise_heading
 from .source import Line, SourceText
 

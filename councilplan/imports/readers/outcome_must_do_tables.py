@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 
 from councilplan.domain.fuzzy_dates import split_timescales
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 from councilplan.imports.matching import fold_title
 
 from . import ReadContext
-from .builder import DocumentBuilder, slugify
 from .cells import clean_text, normalise_heading
 from .outcome_must_do_tables_rows import (
     COLUMN_NAMES,

@@ -22,8 +22,8 @@ from councilplan.domain.status import ParsedRating, Polarity, ProgressRating, Ra
 from councilplan.domain.units import Unit
 from councilplan.domain.vocabulary import VocabularyError
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 
-from .builder import DocumentBuilder, slugify
 from .performance_results_rows import (
     ACTION,
     Columns,

@@ -22,9 +22,9 @@ from councilplan.domain.periods import Frequency
 from councilplan.domain.status import Polarity
 from councilplan.domain.units import Unit
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 from councilplan.imports.matching import best_match, fold_title
 from councilplan.imports.problems import ImportProblem
-from councilplan.imports.readers.builder import DocumentBuilder, slugify
 from councilplan.imports.readers.cells import cell_items, clean_text
 from councilplan.imports.readers.portfolio_action_tables_rows import (
     IndexEntry,

@@ -20,8 +20,8 @@ from councilplan.domain.status import Stage
 from councilplan.domain.units import Unit
 from councilplan.domain.vocabulary import VocabularyError
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 from councilplan.imports.matching import SURE, best_match, fold_title
-from councilplan.imports.readers.builder import DocumentBuilder, slugify
 from councilplan.imports.readers.priority_deliverables_rows import (
     Bullet,
     DeliverableSection,
