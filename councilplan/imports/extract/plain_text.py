@@ -6,7 +6,7 @@ cell; the text around the tables comes as one line per paragraph, headings marke
 or ``**`` or just short. A run of lines with tabs becomes a table (a blank line or a line
 without tabs ends it, so a page header between two halves of a table splits it, as it does in
 the PDF: joining them is the reader's work). A cell's items, cleaned by
-``readers.cells.cell_items``, are joined by newlines; a cell written as a bulleted list gets
+``text.cells.cell_items``, are joined by newlines; a cell written as a bulleted list gets
 the hint "list". The other lines become headings, list items or paragraphs; a short line
 repeated on every page ("Ambitious for Derby") is a running header, kept as a paragraph so that
 it does not become the heading of the table below it.
@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from councilplan.imports.readers.cells import cell_items, clean_text, has_bullets
-from councilplan.imports.readers.source import Line, SourceText
+from councilplan.imports.text.cells import cell_items, clean_text, has_bullets
+from councilplan.imports.text.source import Line, SourceText
 
 from .encoding import decode_text
 from .layout import CellCounter, list_marker

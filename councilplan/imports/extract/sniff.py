@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from councilplan.imports.problems import ImportProblem
-from councilplan.imports.readers.source import looks_binary
+from councilplan.imports.text.source import looks_binary
 
 from . import ole
 from .csv_text import detect_delimiter

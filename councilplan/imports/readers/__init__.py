@@ -15,10 +15,10 @@ from councilplan.imports.problems import ImportProblem
 from councilplan.imports.structure import PlanDocument
 from councilplan.imports.template import read_csv, read_xlsx
 from councilplan.imports.template.xlsx import is_template_workbook
+from councilplan.imports.text.source import SourceText
 from councilplan.imports.understand import Mapping
 
 from . import normalised_json
-from .source import SourceText
 
 __all__ = ["ReadContext", "TextReader", "own_reader", "read_file", "text_readers"]
 

@@ -36,7 +36,7 @@ from councilplan.imports.readers.priority_deliverables_rows import (
     read_sections,
     read_signatures,
 )
-from councilplan.imports.readers.source import SourceText
+from councilplan.imports.text.source import SourceText
 
 if TYPE_CHECKING:  # the package imports its readers, so only the type is imported here
     from councilplan.imports.readers import ReadContext

@@ -106,7 +106,8 @@ def _best(reading: HeaderReading, content: ColumnContent) -> Candidate:
     if content.filled == 0:
         return Candidate(Role.IGNORE, 1.0, "no values")
     candidates = [_from_header(reading, content), *_from_content(reading, content)]
-    return max((c for c in candidates if c is not None), key=lambda c: c.score)
+    unknown = Candidate(Role.IGNORE, 0.2, "neither the header nor the cells say what it holds")
+    return max((c for c in candidates if c is not None), key=lambda c: c.score, default=unknown)
 
 
 def _from_header(reading: HeaderReading, content: ColumnContent) -> Candidate | None:

@@ -141,6 +141,13 @@ def read(
                     )
     if mapping.outline is not None:
         OutlineReader(document, mapping.outline, out, title).read()
+    if not (out.actions or out.measures or out.updates):
+        raise ImportProblem(
+            f"Found no actions, measures or results to import ({len(out.unused)} tables' rows and "
+            "lines not used): check how the file is read (import --dump mapping) and say what "
+            "its tables hold.",
+            file=document.name,
+        )
     return Reading(_document(document, mapping, out, title), tuple(out.unused))
 
 
