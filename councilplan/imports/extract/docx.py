@@ -187,7 +187,7 @@ class _Reader:
     def _cell_text(
         self, cell: _Cell, place: str, nested: list[tuple[WordTable, str]]
     ) -> tuple[str, tuple[str, ...]]:
-        lines: list[str] = []
+        written: list[tuple[str, tuple[str, str, int] | None]] = []
         hints: list[str] = []
         for item in _items(cell._tc, cell):
             if isinstance(item, WordTable):
@@ -199,10 +199,15 @@ class _Reader:
             typed = list_marker(text) if text else None
             if text and (listed or typed):
                 hints.append("list")
-            if typed:
-                text = typed[1]
             if text:
-                lines.append(text)
+                written.append((text, typed))
+        # Typed markers of a list lose their marks; a cell's one typed number ("16. New Homes
+        # Programme") is no list, but the row's reference, and stays as written.
+        numbered = sum(1 for _, typed in written if typed and typed[0][0].isalnum())
+        lines = [
+            typed[1] if typed and (numbered != 1 or not typed[0][0].isalnum()) else text
+            for text, typed in written
+        ]
         return "\n".join(lines), tuple(dict.fromkeys(hints))
 
 

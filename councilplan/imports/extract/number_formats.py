@@ -61,7 +61,8 @@ def _number_text(number: float | int | Decimal, number_format: str) -> str:
     pattern = found.group()
     decimals = len(pattern.split(".", 1)[1]) if "." in pattern else 0
     exact_number = Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
-    scaled = exact_number * (100 if "%" in plain else 1)
+    # Only a bare % scales the number; a quoted or escaped one ('0.0"%"') is just shown.
+    scaled = exact_number * (100 if "%" in _LITERALS.sub("", section) else 1)
     rounded = abs(scaled).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     body = f"{rounded:{',' if ',' in pattern.split('.')[0] else ''}.{decimals}f}"
     sign = "-" if scaled < 0 and rounded != 0 else ""

@@ -9,7 +9,8 @@ the PDF: joining them is the reader's work). A cell's items, cleaned by
 ``text.cells.cell_items``, are joined by newlines; a cell written as a bulleted list gets
 the hint "list". The other lines become headings, list items or paragraphs; a short line
 repeated on every page ("Ambitious for Derby") is a running header, kept as a paragraph so that
-it does not become the heading of the table below it.
+it does not become the heading of the table below it. Markdown files' pipe tables are tables too
+(``markdown``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from councilplan.imports.text.source import Line, SourceText
 from .encoding import decode_text
 from .layout import CellCounter, list_marker
 from .limits import Limits, Progress
+from .markdown import header_cells, inline_text, is_separator, row_cells, table_lines
 from .shape import Block, Cell, ExtractedDocument, SourceRef, Table, TextBlock
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s+of\s+\d+)?$", re.IGNORECASE)
@@ -39,15 +41,19 @@ def extract(path: Path, limits: Limits, progress: Progress) -> ExtractedDocument
     source = SourceText.from_text(decode_text(path.read_bytes(), path.name), path.name)
     counter = CellCounter(limits, path.name)
     running = _running_lines(source.lines)
+    markdown = {source.lines[i].number for i in table_lines([line.text for line in source.lines])}
     blocks: list[Block] = []
     heading = ""
-    for group in _groups(source.lines):
-        if "\t" in group[0].text:
+    for group in _groups(source.lines, markdown):
+        if group[0].number in markdown:
+            blocks.append(_markdown_table(group, source.name, heading, counter))
+        elif "\t" in group[0].text:
             blocks.append(_table(group, source.name, heading, counter))
+        else:
+            for block in _text_blocks(group, source.name, running):
+                heading = block.text if block.kind == "heading" else heading
+                blocks.append(block)
             continue
-        for block in _text_blocks(group, source.name, running):
-            heading = block.text if block.kind == "heading" else heading
-            blocks.append(block)
     progress(1, 1)
     return ExtractedDocument(name=path.name, format="text", blocks=tuple(blocks), pages=1)
 
@@ -58,12 +64,16 @@ def _running_lines(lines: Sequence[Line]) -> set[str]:
     return {text for text, count in counts.items() if count >= _RUNNING and text}
 
 
-def _groups(lines: Sequence[Line]) -> Iterator[list[Line]]:
-    """Runs of lines with tabs (tables) and runs of other non-blank lines, blank lines dropped."""
+def _groups(lines: Sequence[Line], markdown: set[int]) -> Iterator[list[Line]]:
+    """Runs of lines with tabs (tables), of Markdown table lines, and of other non-blank lines,
+    blank lines dropped."""
+
+    def kind(line: Line) -> str:
+        return "markdown" if line.number in markdown else "tab" if "\t" in line.text else "text"
+
     group: list[Line] = []
     for line in lines:
-        tabbed = "\t" in line.text
-        if line.is_blank or (group and tabbed != ("\t" in group[0].text)):
+        if line.is_blank or (group and kind(line) != kind(group[0])):
             if group:
                 yield group
             group = []
@@ -87,6 +97,35 @@ def _table(lines: list[Line], name: str, heading: str, counter: CellCounter) -> 
                     hints=("list",) if has_bullets(raw) else (),
                 )
             )
+    return Table(cells=tuple(cells), source=SourceRef(name, line=lines[0].number), heading=heading)
+
+
+def _markdown_table(lines: list[Line], name: str, heading: str, counter: CellCounter) -> Table:
+    """A Markdown table: its header line, then its rows (the line of dashes dropped)."""
+    header, *body = [line for line in lines if not is_separator(line.text)]
+    rows = [row_cells(line.text) for line in body]
+    cells = [
+        Cell(
+            text=inline_text(head.text),
+            row=0,
+            column=head.column,
+            column_span=head.span,
+            source=SourceRef(name, line=header.number, cell=f"column {head.column + 1}"),
+        )
+        for head in header_cells(row_cells(header.text), [len(row) for row in rows])
+    ]
+    counter.add(len(cells), line=header.number)
+    for row, (line, texts) in enumerate(zip(body, rows, strict=True), start=1):
+        counter.add(len(texts), line=line.number)
+        cells.extend(
+            Cell(
+                text=inline_text(text),
+                row=row,
+                column=column,
+                source=SourceRef(name, line=line.number, cell=f"column {column + 1}"),
+            )
+            for column, text in enumerate(texts)
+        )
     return Table(cells=tuple(cells), source=SourceRef(name, line=lines[0].number), heading=heading)
 
 

@@ -133,3 +133,17 @@ def test_a_document_without_its_main_part_is_refused(tmp_path: Path) -> None:
         )
     with pytest.raises(ImportProblem, match=r"hollow.docx: The Word document is damaged"):
         extract(path)
+
+
+def test_a_cells_one_typed_number_is_its_reference_not_a_list(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "16. New Homes Programme."
+    table.rows[0].cells[1].text = "1. Consult residents"
+    table.rows[0].cells[1].add_paragraph("2. Secure planning consent")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (read,) = extract(path).tables()
+    assert read.text_rows() == [
+        ["16. New Homes Programme.", "Consult residents\nSecure planning consent"]
+    ]

@@ -83,3 +83,31 @@ def test_a_seed_table_keeps_its_theme_heading_and_cell_lines(seeds: Path) -> Non
         "Consult public and stakeholders on the detailed design\nSecure planning consent",
         "June 2019\nSeptember 2019",
     ]
+
+
+def test_a_markdown_table_is_a_table_of_the_words_a_person_reads(tmp_path: Path) -> None:
+    page = tmp_path / "indicators.md"
+    page.write_text(
+        "# Indicators\n\n"
+        "|Priority |Indicator |Source\n"
+        "|:--- |:---- |:---- |\n"
+        "|Health |**Healthy life expectancy** |[Health state life expectancy, ONS](https://x)\n"
+        "|Poverty |Claimant count \\| rate |NA\n"
+    )
+    (table,) = extract(page).tables()
+    assert table.heading == "Indicators"
+    assert table.text_rows() == [
+        ["Priority", "Indicator", "Source"],
+        ["Health", "Healthy life expectancy", "Health state life expectancy, ONS"],
+        ["Poverty", "Claimant count | rate", "NA"],
+    ]
+    assert table.cells[-1].source.line == 6
+
+
+def test_a_markdown_header_shorter_than_its_rows_spans_the_extra_columns(tmp_path: Path) -> None:
+    page = tmp_path / "targets.md"
+    page.write_text(
+        "| Indicator | Targets | Annual |\n|---|---|---|\n| Jobs | Q1: 1 | Q2: 2 | Q3: 3 | 6 |\n"
+    )
+    (table,) = extract(page).tables()
+    assert table.text_rows()[0] == ["Indicator", "Targets", "Targets", "Targets", "Annual"]

@@ -22,6 +22,7 @@ from openpyxl.styles import Font, PatternFill
 
 from councilplan.imports.extract import ExtractedDocument, Table, extract
 from councilplan.imports.extract.limits import Limits
+from councilplan.imports.extract.number_formats import display_text
 from councilplan.imports.problems import ImportProblem
 
 from .office97 import xls_workbook
@@ -231,3 +232,15 @@ def test_an_xls_file_that_makes_the_reader_panic_is_refused(tmp_path: Path) -> N
     path.write_bytes(bytes(data))
     with pytest.raises(ImportProblem, match=r"panics.xls: The workbook is damaged"):
         extract(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (0.294, "0.0%", "29.4%"),
+        (77.1, '0.0"%"', "77.1%"),  # a quoted % is shown, not applied
+        (5, "0\\%", "5%"),
+    ],
+)
+def test_only_a_bare_percent_sign_scales_the_number(value, number_format, shown) -> None:
+    assert display_text(value, number_format) == shown
