@@ -9,6 +9,7 @@ from councilplan.domain.vocabulary import VocabularyError
 from councilplan.imports.extract.shape import Cell
 
 from .collect import line_of, place_of
+from .dates import milestone_and_date
 from .mapping import Role
 from .people import names_in
 from .row_keys import NUMBER_ROLES, Row, items_in, key_of
@@ -49,7 +50,8 @@ class ActionRow:
                 for n in names_in(row.first(columns, Role.PORTFOLIO))
             ],
             "milestones": [
-                {"title": item, "line": line_of(source)}
+                dict(zip(("title", "due"), milestone_and_date(item), strict=True))
+                | {"line": line_of(source)}
                 for item in items_in(row.first(columns, Role.MILESTONES))
             ],
         }
@@ -68,6 +70,9 @@ class ActionRow:
             Role.FREQUENCY,
             *NUMBER_ROLES,
             Role.COMPARATOR,
+            Role.NUMERATOR,
+            Role.DENOMINATOR,
+            Role.AREA_CODE,
             Role.DATA_SOURCE,
         ):
             for _, text, cell in row.by_role(columns, role):

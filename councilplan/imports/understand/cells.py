@@ -22,13 +22,17 @@ from councilplan.imports.extract.shape import Cell
 from .headers import period_in
 
 REFERENCE = re.compile(
-    r"^(?:[A-Z][A-Za-z]{0,5}[ .\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,4}\d{0,3}[a-z]?$"
+    r"^(?:[A-Z][A-Za-z&]{0,5}[ .\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,4}\d{0,3}[a-z]?$"
 )
 REFERENCE_AND_TITLE = re.compile(
-    r"^(?P<reference>(?:[A-Z][A-Za-z]{0,5}[ .\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?)"
+    r"^(?P<reference>(?:[A-Z][A-Za-z&]{0,5}[ .\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?)"
     r"\s*(?:[:.)\u2013\-]\s+|\s+(?=[A-Z]))(?P<title>\S.{3,})$",
     re.DOTALL,
 )
+# An ONS/GSS area code: E06000015 (Derby), E92000001 (England), W06000015, S12000033.
+_GSS = re.compile(r"^[EWSNK]\d{8}$")
+# A value labelled with the period it is for, inside its cell: "Q1: 3,340", "2023/24: 41%".
+_LABELLED = re.compile(r"^(?P<label>[^:\d\n][^:\n]{0,23}|\d{4}(?:/\d{2})?):\s*(?P<value>\S.*)$")
 _PERSON = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?"
     r"(?:\s+[A-Z][a-zA-Z'\-]+){1,2}(?:\s*[,(].*)?$"
@@ -137,8 +141,31 @@ def hinted_word(hints: Sequence[str]) -> str:
 def is_number(cell: Cell | None, text: str) -> bool:
     if cell is not None and isinstance(cell.value, (int, float, Decimal)):
         return not isinstance(cell.value, bool)
+    labelled = period_labelled(text)
+    if labelled is not None:
+        read = parse_reported_value(labelled[1])
+        return read.value is not None or read.is_nothing
     read = parse_reported_value(text)
     return read.value is not None
+
+
+def period_labelled(text: str, default_year: int | None = None) -> tuple[str, str] | None:
+    """A value written after the period it is for ("Q1: 3,340" -> ("Q1", "3,340")): the label
+    and the value; None for a cell that is not so labelled. A bare quarter counts as a period
+    label whatever the year (the table's or the document's year places it)."""
+    found = _LABELLED.match(text.strip())
+    if found is None:
+        return None
+    label = found["label"].strip()
+    year = default_year if default_year is not None else 2000
+    period, rest = period_in(label, year)
+    if period is None or rest.strip():
+        return None
+    return label, found["value"].strip()
+
+
+def is_gss_code(text: str) -> bool:
+    return bool(_GSS.match(text.strip()))
 
 
 def is_status(text: str) -> bool:
@@ -225,14 +252,27 @@ CLASSIFIERS = {
     "unit": lambda c, t: bool(_UNIT.match(t)),
     "direction": lambda c, t: bool(_DIRECTION.match(t)),
     "area": lambda c, t: is_area(t),
+    "gss": lambda c, t: is_gss_code(t),
+    "labelled": lambda c, t: period_labelled(t) is not None,
     "period": lambda c, t: is_period(t),
 }
 
 
+# What councils write in a cell that has nothing to say: not a reference, not a word.
+NOTHING = frozenset(
+    {"na", "n/a", "n.a.", "n.a", "-", "\u2013", "\u2014", "tbc", "tbd", "none", "nil"}
+)
+
+
+def says_nothing(text: str) -> bool:
+    return text.strip().lower() in NOTHING
+
+
 def column_content(cells: Sequence[Cell | None]) -> ColumnContent:
-    """Classify a column's body cells (at most the first 200, for speed on long sheets)."""
+    """Classify a column's body cells (at most the first 200, for speed on long sheets); cells
+    that say nothing ("NA", "-") are left out, as blanks are."""
     texts = [(cell, text_of(cell)) for cell in cells[:200]]
-    texts = [(cell, text) for cell, text in texts if text]
+    texts = [(cell, text) for cell, text in texts if text and not says_nothing(text)]
     if not texts:
         return ColumnContent(0, {}, 0.0, 0.0)
     shares = {

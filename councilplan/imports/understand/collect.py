@@ -13,12 +13,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from councilplan.domain.periods import Frequency, PeriodError, PeriodKind, parse_period
 from councilplan.imports import structure as s
 from councilplan.imports.builder import DocumentBuilder
 from councilplan.imports.extract.shape import Cell, SourceRef
 from councilplan.imports.matching import fold_title
 from councilplan.imports.problems import ImportProblem
 
+THEME_NEEDS_PLAN = "a measure's theme needs a plan: say which plan"
 _ROW_OF_CELL = re.compile(r"^[A-Z]+(?P<row>\d+)$")
 
 
@@ -95,11 +97,36 @@ class Collector:
             values = dict(draft)
             for name in ("observations", "targets", "comparators"):
                 values[name] = list(values[name].values())
+            if "frequency" not in values:
+                frequency = frequency_of(values["observations"] or values["targets"])
+                values |= {"frequency": frequency} if frequency else {}
             out.append(_valid(s.MeasureIn, values))
         return out
 
     def updates_out(self) -> list[s.ActionUpdateIn]:
         return [_valid(s.ActionUpdateIn, draft) for draft in self.updates]
+
+
+_FREQUENCY_OF = {
+    PeriodKind.MONTH: Frequency.MONTHLY,
+    PeriodKind.QUARTER: Frequency.QUARTERLY,
+    PeriodKind.YEAR: Frequency.ANNUAL,
+}
+
+
+def frequency_of(entries: list[dict[str, Any]]) -> Frequency | None:
+    """How often a measure is reported, where no column says: by the shortest period its
+    values (else its targets) are for ("2023/24 Q2" quarterly, "March 2024" monthly)."""
+    kinds = set()
+    for entry in entries:
+        try:
+            kinds.add(parse_period(entry["period"]).kind)
+        except PeriodError:
+            continue
+    for kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR):
+        if kind in kinds:
+            return _FREQUENCY_OF[kind]
+    return None
 
 
 def _valid(model: type[s.Item], values: dict[str, Any]) -> Any:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from councilplan.imports.extract.shape import Cell
 
-from .cells import ColumnContent, column_content
+from .cells import ColumnContent, column_content, text_of
 from .headers import HeaderReading, read_header
 from .mapping import ColumnMapping, Role
 
@@ -36,12 +36,16 @@ CONTENT_OF = {
     Role.FREQUENCY: "frequency",
     Role.DIRECTION: "direction",
     Role.AREA: "area",
+    Role.AREA_CODE: "gss",
+    Role.NUMERATOR: "number",
+    Role.DENOMINATOR: "number",
 }
 # Roles whose cells can say what they are whatever the header, and how strongly.
 FROM_CONTENT = (
     ("status", Role.STATUS, 0.85),
     ("progress", Role.PROGRESS, 0.85),
     ("stage", Role.STAGE, 0.85),
+    ("gss", Role.AREA_CODE, 0.9),
     ("reference_title", Role.REFERENCE_TITLE, 0.7),
     ("reference", Role.REFERENCE, 0.7),
     ("date", Role.DUE, 0.6),
@@ -63,6 +67,8 @@ PER_PERIOD = frozenset(
         Role.COMMENTARY,
         Role.PREVIOUS,
         Role.BASELINE,
+        Role.NUMERATOR,
+        Role.DENOMINATOR,
         Role.COMPARATOR,
         Role.DIRECTION,
         Role.RANK,
@@ -88,6 +94,8 @@ def propose_columns(
         reading = read_header(header, default_year)
         content = column_content([row[index] if index < len(row) else None for row in body])
         best = _best(reading, content)
+        if joins_other_columns(body, index):
+            best = Candidate(Role.IGNORE, 0.9, "each cell joins other columns' values (a key)")
         proposals.append(
             ColumnMapping(
                 index=index,
@@ -111,17 +119,25 @@ def _best(reading: HeaderReading, content: ColumnContent) -> Candidate:
 
 
 def _from_header(reading: HeaderReading, content: ColumnContent) -> Candidate | None:
-    role, score = reading.best()
+    """The role the header names exactly; else, of the roles it names in part, the one its
+    cells bear out (of "Targets/Milestones" over numbers, the target)."""
     if reading.period is not None and not reading.words:
         return _period_only(content)
-    if role is Role.IGNORE:
-        return None
-    if content.filled >= MIN_CELLS_TO_OVERRULE and _unlike(role, content):
-        return Candidate(role, score * 0.5, f'header "{reading.words}", cells unlike it')
-    return Candidate(role, score, f'header "{reading.words}"')
+    exact = {role: score for role, score in reading.scores.items() if score >= 1.0}
+    candidates = []
+    for role, score in (exact or reading.scores).items():
+        if content.filled >= MIN_CELLS_TO_OVERRULE and _unlike(role, content):
+            why = f'header "{reading.words}", cells unlike it'
+            candidates.append(Candidate(role, score * 0.5, why))
+        else:
+            candidates.append(Candidate(role, score, f'header "{reading.words}"'))
+    return max(candidates, key=lambda c: c.score, default=None)
 
 
-PROSE = frozenset({Role.TITLE, Role.DESCRIPTION, Role.COMMENTARY, Role.SUCCESS_CRITERIA})
+PROSE = frozenset(
+    {Role.TITLE, Role.DESCRIPTION, Role.COMMENTARY, Role.SUCCESS_CRITERIA, Role.MILESTONES}
+)
+CODED = ("number", "reference", "status", "date", "unit", "frequency", "gss", "labelled")
 
 
 def _unlike(role: Role, content: ColumnContent) -> bool:
@@ -130,7 +146,7 @@ def _unlike(role: Role, content: ColumnContent) -> bool:
     if kind:
         return content.share(kind) < 0.3
     if role in PROSE:
-        coded = max(content.share(k) for k in ("number", "reference", "status", "date"))
+        coded = max(content.share(k) for k in CODED)
         return coded >= 0.8 and content.mean_length <= 20
     return False
 
@@ -169,11 +185,35 @@ def _from_text_shape(content: ColumnContent) -> list[Candidate]:
     return []
 
 
+def joins_other_columns(body: Sequence[Sequence[Cell | None]], index: int) -> bool:
+    """Whether most cells of a column are other cells of their row run together, a lookup key
+    a data export adds ("C&L 012023-24Cash_Annual" from "C&L 01", "2023-24", "Cash_Annual")."""
+    rows = [row for row in body[:200] if index < len(row) and text_of(row[index])]
+    if len(rows) < 2:
+        return False
+    joined = 0
+    for row in rows:
+        parts = [text_of(c) for i, c in enumerate(row) if i != index and len(text_of(c)) >= 2]
+        joined += _is_joined(text_of(row[index]), parts, 0)
+    return joined >= 0.8 * len(rows)
+
+
+def _is_joined(text: str, parts: list[str], used: int) -> bool:
+    """Whether ``text`` is two or more of ``parts`` one after another, nothing else."""
+    if not text:
+        return used >= 2
+    return any(
+        text.startswith(part) and _is_joined(text[len(part) :], parts, used + 1)
+        for part in set(parts)
+    )
+
+
 def _one_of_each(
     proposals: list[ColumnMapping], body: Sequence[Sequence[Cell | None]]
 ) -> list[ColumnMapping]:
     """Keep the surest column for each single-use role; others become descriptions or unused.
     A table with no title column takes its most title-like text column."""
+    proposals = _one_actual_per_period(proposals, body)
     keep: dict[Role, ColumnMapping] = {}
     for column in sorted(proposals, key=lambda c: -c.confidence):
         if column.role in PER_PERIOD or column.role not in keep:
@@ -197,16 +237,52 @@ def _one_of_each(
         )
     roles = {c.role for c in result}
     if not roles & {Role.TITLE, Role.REFERENCE_TITLE, Role.PERIOD}:
-        result = _choose_title(result)
+        result = _choose_title(result, body)
     return result
 
 
-def _choose_title(columns: list[ColumnMapping]) -> list[ColumnMapping]:
-    """The leftmost text column not given a role of its own is the title."""
+def _one_actual_per_period(
+    proposals: list[ColumnMapping], body: Sequence[Sequence[Cell | None]]
+) -> list[ColumnMapping]:
+    """Several columns of numbers for no period ("Value", "ScotRank", "FamilyPct") are not all
+    the value: the surest is, the others are not used. Columns whose cells name their period
+    ("Q1: 12") are each for their own; in a table with no title or reference (measures across,
+    periods down) each column is a measure of its own."""
+    if not any(c.role in {Role.TITLE, Role.REFERENCE, Role.REFERENCE_TITLE} for c in proposals):
+        return proposals
+    undated = [
+        c
+        for c in proposals
+        if c.role is Role.ACTUAL
+        and not c.period
+        and column_content([row[c.index] if c.index < len(row) else None for row in body]).share(
+            "labelled"
+        )
+        < 0.5
+    ]
+    if len(undated) < 2:
+        return proposals
+    surest = max(undated, key=lambda c: c.confidence)
+    return [
+        c.model_copy(update={"role": Role.IGNORE, "why": f"{c.why}; another column is the value"})
+        if c in undated and c is not surest
+        else c
+        for c in proposals
+    ]
+
+
+def _choose_title(
+    columns: list[ColumnMapping], body: Sequence[Sequence[Cell | None]]
+) -> list[ColumnMapping]:
+    """The leftmost text column not given a role of its own is the title: not a column of
+    numbers, nor a key joining other columns (a row with a reference then goes by it)."""
     for position, column in enumerate(columns):
+        cells = [row[column.index] if column.index < len(row) else None for row in body]
         if (
             column.role in {Role.DESCRIPTION, Role.COMMENTARY, Role.IGNORE}
             and column.why != "no values"
+            and column_content(cells).share("number") < 0.5
+            and not joins_other_columns(body, column.index)
         ):
             chosen = column.model_copy(
                 update={

@@ -46,9 +46,13 @@ ROLE_PHRASES: dict[Role, tuple[str, ...]] = {
         "how will we measure success|how we will measure success|success measure|"
         "success measures|success criteria|measure of success|measures of success|"
         "what success looks like|expected outcome|expected outcomes|outcome measure|"
-        "the differences you will see|difference it will make|impact"
+        "the differences you will see|difference it will make|impact|what residents will see|"
+        "what you will see|what will residents see|what residents will notice"
     ),
-    Role.MILESTONES: _phrases("milestone|milestones|key milestones|key milestone"),
+    Role.MILESTONES: _phrases(
+        "milestone|milestones|key milestones|key milestone|what we will do and when|"
+        "how and when|key dates"
+    ),
     Role.OWNER: _phrases(
         "lead|lead officer|responsible officer|officer responsible|officer|owner|"
         "accountable officer|responsible|who|contact|action owner|measure owner|kpi owner|"
@@ -109,6 +113,8 @@ ROLE_PHRASES: dict[Role, tuple[str, ...]] = {
         "last quarter|previous quarter"
     ),
     Role.BASELINE: _phrases("baseline|base line|starting point|benchmark year"),
+    Role.NUMERATOR: _phrases("numerator|num"),
+    Role.DENOMINATOR: _phrases("denominator|denom"),
     Role.COMPARATOR: _phrases(
         "england|national|national average|england average|regional|regional average|"
         "region|nearest neighbour|nearest neighbours|statistical neighbours|"
@@ -117,6 +123,10 @@ ROLE_PHRASES: dict[Role, tuple[str, ...]] = {
         "english average|uk"
     ),
     Role.AREA: _phrases("area|local authority|authority|la|geography|area name|council"),
+    Role.AREA_CODE: _phrases(
+        "area code|la code|gss code|ons code|local authority code|geography code|"
+        "authority code|area id|gss"
+    ),
     Role.PERIOD: _phrases("period|quarter|month|year|time period|reporting period"),
     Role.DIRECTION: _phrases(
         "direction of travel|dot|trend|direction|change|improving|"
@@ -127,6 +137,7 @@ ROLE_PHRASES: dict[Role, tuple[str, ...]] = {
 }
 
 _WORDS = re.compile(r"[a-z0-9£%#]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
 _AREA_HINTS = {
     "england": "England",
     "national": "England",
@@ -142,8 +153,19 @@ _AREA_HINTS = {
 
 
 def fold(text: str) -> str:
-    """Header text folded to its words: "Lead Officer(s):" -> "lead officer s"."""
-    return " ".join(_WORDS.findall(text.lower().replace("&", " and ")))
+    """Header text folded to its words: "Lead Officer(s):" -> "lead officer s"; the words of
+    a data export's column names too ("LocalAuthority", "area_code")."""
+    words = _CAMEL.sub(" ", text).lower().replace("&", " and ")
+    return " ".join(_WORDS.findall(words))
+
+
+def display_header(text: str) -> str:
+    """A header as a title for people: a machine name's underscores as spaces
+    ("cumulative_count" -> "cumulative count"), anything else as written."""
+    words = " ".join(text.split())
+    if "_" in words and " " not in words:
+        return words.replace("_", " ").strip()
+    return words
 
 
 @dataclass(frozen=True)
@@ -213,3 +235,64 @@ def period_in(text: str, default_year: int | None = None) -> tuple[Period | None
     if read.precision == Precision.YEAR and read.start.month == 1:
         return Period.financial_year(read.start.year), read.note
     return None, text
+
+
+_ROW_NOUNS = frozenset(
+    {
+        "indicators",
+        "measures",
+        "kpis",
+        "pis",
+        "metrics",
+        "actions",
+        "deliverables",
+        "commitments",
+        "projects",
+        "activities",
+        "milestones",
+    }
+)
+_ROW_NOUN_PREFIXES = frozenset({"our", "key", "the", "performance", "key performance", "priority"})
+
+
+def theme_name(text: str) -> str:
+    """A heading as the theme it names, without the words that only say what its rows are:
+    "Caring and Competent: Our Deliverables" -> "Caring and Competent", "Economic
+    Transformation Indicators" -> "Economic Transformation" (a name of one word keeps them:
+    "Housing KPIs"). A heading that leads in to what follows ("Priority key for table:")
+    names no theme: ""."""
+    words = " ".join(text.split()).strip("*_ ")
+    if words.endswith(":"):
+        return ""
+    head, colon, tail = words.partition(":")
+    if colon and head.strip() and _names_rows(fold(tail)):
+        return head.strip()
+    parts = words.split(" ")
+    for cut in (3, 2, 1):
+        if len(parts) - cut >= 2 and _names_rows(fold(" ".join(parts[-cut:]))):
+            return " ".join(parts[:-cut])
+    return words
+
+
+def _names_rows(words: str) -> bool:
+    *prefix, last = words.split(" ") if words else [""]
+    return last in _ROW_NOUNS and (not prefix or " ".join(prefix) in _ROW_NOUN_PREFIXES)
+
+
+def is_column_headings(text: str) -> bool:
+    """A line that is a table's header row flattened into text ("Action What we will do and
+    when What residents will see"): phrases of two or more roles covering most of its words,
+    and no sentence."""
+    if text.rstrip().endswith((".", "?", "!")) or len(text) > 150:
+        return False
+    words = fold(text).split(" ")
+    covered = [False] * len(words)
+    roles = set()
+    for role, phrases in ROLE_PHRASES.items():
+        for phrase in phrases:
+            size = len(phrase.split(" "))
+            for start in range(len(words) - size + 1):
+                if " ".join(words[start : start + size]) == phrase and len(phrase) > 2:
+                    roles.add(role)
+                    covered[start : start + size] = [True] * size
+    return len(roles) >= 2 and sum(covered) >= 0.75 * len(words)

@@ -8,12 +8,13 @@ from councilplan.domain.periods import Period, PeriodError, parse_period
 from councilplan.domain.reported_values import ReportedValue, parse_reported_value
 from councilplan.imports.extract.shape import Cell
 
-from .collect import line_of
-from .headers import period_in
+from .cells import period_labelled
+from .collect import THEME_NEEDS_PLAN, line_of
+from .headers import display_header, period_in
 from .mapping import ColumnMapping, Role
 from .measure_words import comparator_kind, read_frequency, read_polarity, read_unit
 from .people import names_in
-from .row_keys import Row, key_of
+from .row_keys import NUMBER_ROLES, Row, key_of
 
 if TYPE_CHECKING:
     from .rows import TableRows
@@ -31,7 +32,9 @@ class MeasureRow:
         source = row.source.source
         draft = self.out.measure(title or reference, reference, source)
         for name, role in (("definition", Role.DESCRIPTION), ("data_source", Role.DATA_SOURCE)):
-            draft.setdefault(name, row.first(columns, role)) if row.first(columns, role) else None
+            text = row.first(columns, role).strip().rstrip(",;").strip()
+            if text:
+                draft.setdefault(name, text)
         owner = row.first(columns, Role.OWNER)
         if owner:
             draft["owner"] = owner
@@ -55,7 +58,11 @@ class MeasureRow:
         if themes and self.out.makes_plan:
             reader.out.builder.theme(themes, line_of(source))
             draft["themes"] = [{"plan": self.out.plan_slug, "path": themes}]
+        elif themes:
+            self.out.skip(source, " > ".join(themes), THEME_NEEDS_PLAN)
         row_period = self._row_period()
+        if row_period is None:
+            return
         area = row.first(columns, Role.AREA)
         if area and not self.out.is_council(area):
             self._area_comparators(draft, area, row_period)
@@ -80,6 +87,8 @@ class MeasureRow:
                 )
         for _, text, cell in row.by_role(columns, Role.COMMENTARY):
             self.out.skip(cell, text, "commentary on a measure's value is not imported yet")
+        for _, text, cell in row.by_role(columns, Role.DEPARTMENT):
+            self.out.skip(cell, text, "a measure's service is not kept: its owner is an officer")
 
     def _area_comparators(self, draft: dict[str, Any], area: str, row_period: str) -> None:
         """Another area's row: its values are comparators for the council's measure."""
@@ -91,14 +100,28 @@ class MeasureRow:
                 self.out.skip(cell, text, "a comparator needs a period and a number")
                 continue
             entry = {"period": period, "kind": kind, "area_name": area, "value": value.value}
+            code = self.row.first(self.reader.columns, Role.AREA_CODE)
+            entry |= {"gss_code": code} if code else {}
             draft["comparators"][(period, area)] = entry | {"line": line_of(cell.source)}
 
-    def _row_period(self) -> str:
+    def _row_period(self) -> str | None:
+        """The period the row's cells are for, "" when it names none; None (and its values
+        listed) when it names one councilplan cannot report against ("2021-24")."""
         text = self.row.first(self.reader.columns, Role.PERIOD)
         if not text:
             return ""
         period = read_period(text)
-        return period.label if period else ""
+        if period is not None:
+            return period.label
+        for role in (*NUMBER_ROLES, Role.COMPARATOR, Role.NUMERATOR, Role.DENOMINATOR):
+            for _, value, cell in self.row.by_role(self.reader.columns, role):
+                self.out.skip(
+                    cell,
+                    value,
+                    f'"{text}" is not a reporting period (a year, quarter or month) to put '
+                    "a value in",
+                )
+        return None
 
     def _values(self, draft: dict[str, Any], row_period: str) -> None:
         actual_periods = {
@@ -107,9 +130,18 @@ class MeasureRow:
         }
         # A target or comparator naming no period is for the one period the row's value is for.
         row_period = row_period or (actual_periods.pop() if len(actual_periods) == 1 else "")
-        for role in (Role.ACTUAL, Role.PREVIOUS, Role.BASELINE, Role.TARGET, Role.COMPARATOR):
-            for column, text, cell in self.row.by_role(self.reader.columns, role):
+        for role in (
+            Role.ACTUAL,
+            Role.PREVIOUS,
+            Role.BASELINE,
+            Role.TARGET,
+            Role.COMPARATOR,
+            Role.NUMERATOR,
+            Role.DENOMINATOR,
+        ):
+            for column, written, cell in self.row.by_role(self.reader.columns, role):
                 period = self.reader.period(column, row_period)
+                period, text = _labelled(written, period)
                 if role is Role.PREVIOUS and not column.period:
                     period = _year_before(period)
                 if not period:
@@ -136,7 +168,12 @@ class MeasureRow:
         line = line_of(cell.source)
         if value.is_nothing:
             return
+        if role in {Role.NUMERATOR, Role.DENOMINATOR}:
+            self._part(draft, role, period=period, value=value, cell=cell, text=text)
+            return
         if role is Role.TARGET:
+            if value.unit and "unit" not in draft:  # a target of "62%" says the unit too
+                draft["unit"] = value.unit
             if value.value is None:
                 draft["targets"][period] = {
                     "period": period,
@@ -169,6 +206,37 @@ class MeasureRow:
             "data_note": value.data_note,
             "line": line,
         }
+
+    def _part(
+        self,
+        draft: dict[str, Any],
+        role: Role,
+        *,
+        period: str,
+        value: ReportedValue,
+        cell: Cell,
+        text: str,
+    ) -> None:
+        """A numerator or denominator, kept with the period's observation."""
+        if value.value is None:
+            self.out.skip(cell, text, f"a {role.label.split(' ')[0].lower()} is a number")
+            return
+        observation = draft["observations"].setdefault(
+            period, {"period": period, "value": None, "line": line_of(cell.source)}
+        )
+        observation[role.value] = value.value
+
+
+def _labelled(text: str, period: str) -> tuple[str, str]:
+    """A cell that names its period ("Q1: 3,340") is for that period, in the year of the one
+    its column or row is for; any other cell is for that period."""
+    year = parse_period(period).year if period else None
+    labelled = period_labelled(text, year)
+    if labelled is None:
+        return period, text
+    label, value = labelled
+    found, _ = period_in(label, year)
+    return (found.label if found else period), value
 
 
 def read_value(cell: Cell, text: str) -> ReportedValue:
@@ -214,7 +282,7 @@ class PeriodsDownRow:
             return
         for role in (Role.ACTUAL, Role.TARGET):
             for column, value_text, cell in self.row.by_role(columns, role):
-                title = " ".join(period_in(column.header)[1].split()) or column.header
+                title = display_header(period_in(column.header)[1]) or column.header
                 draft = self.out.measure(title, "", cell.source)
                 read = read_value(cell, value_text)
                 MeasureRow(self.reader, self.row).put(

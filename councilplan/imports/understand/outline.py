@@ -2,10 +2,16 @@
 
 Many plans are prose: headings for priorities, then "Goal 1: ...", "Objective 1.2: ...",
 "Deliverable: ... by April/May 2024." or bulleted commitments ending with their date ("...:
-Ongoing."), and bulleted lists of KPIs under a "How we will measure success" heading. Headings
-and labelled lines name themes (the order labels first appear in gives their depth), labelled
-or dated items are actions with the date split off, items under a measures heading are
+Ongoing."), and bulleted lists of KPIs under a "How we will measure success" or "Where are we
+now?" heading. Headings and labelled lines name themes (the order labels first appear in gives
+their depth), labelled, numbered or dated items are actions with the date split off, the items
+and dated paragraphs below an action are its milestones, items under a measures heading are
 measures, and everything else is listed as unused.
+
+Heading levels count from the document's own top level (a web page's text may have all its
+headings at one level); a heading that asks a question ("What have we achieved?") is a section
+of its theme, not a theme; a heading that is a table's header row flattened into a line
+("Action What we will do and when ...") is no theme either.
 """
 
 from __future__ import annotations
@@ -14,10 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from councilplan.domain.fuzzy_dates import Precision, parse_fuzzy_date
 from councilplan.imports.extract.shape import ExtractedDocument, TextBlock
 
 from .collect import Collector, line_of, place_of
+from .dates import milestone_and_date, split_trailing_date, tidy_title
+from .headers import is_column_headings, theme_name
 from .mapping import OutlineMapping, TableKind
 from .row_keys import split_reference
 
@@ -31,25 +38,18 @@ _LABELLED = re.compile(
 )
 _MEASURES_HEADING = re.compile(
     r"\b(?:measures?|indicators?|kpis?|metrics?|how (?:we|will we) (?:will )?measure|"
-    r"success will look like)\b",
+    r"success will look like|where (?:are we|we are) now|how (?:are we|we are) doing|"
+    r"our performance|key facts)\b",
     re.IGNORECASE,
 )
-_TAIL = re.compile(r"(?:\s+by\s+|\s+in\s+|\s+from\s+|\s*[:\u2013\u2014]\s*|\s+-\s+|\s*\()")
+_NUMBERED = re.compile(r"^\(?(?P<ref>\d{1,3}(?:\.\d{1,3})*)[.)]$")
+# The unit a statement of where the council stands gives its figure in.
+_STATEMENT_UNITS = (
+    (re.compile(r"\d\s*%"), "percent"),
+    (re.compile(r"\bper\s+(?:1,?000|10,?000|100,?000)\b", re.IGNORECASE), "rate"),
+    (re.compile(r"£\s*\d"), "pounds"),
+)
 MAX_TITLE = 400
-
-
-def split_trailing_date(text: str) -> tuple[str, str]:
-    """ "Open the new library by April/May 2024." -> ("Open the new library", "April/May 2024");
-    text that does not end with a date comes back whole, with no date."""
-    body = text.strip().rstrip(".;")
-    for found in reversed(list(_TAIL.finditer(body))):
-        tail = body[found.end() :].strip().rstrip(")")
-        read = parse_fuzzy_date(tail)
-        if tail and (
-            read.open_ended or (read.precision is not Precision.UNKNOWN and not read.note)
-        ):
-            return body[: found.start()].strip(), tail
-    return text.strip(), ""
 
 
 @dataclass
@@ -66,12 +66,19 @@ class OutlineReader:
     label_depths: list[str] = field(default_factory=list)
     in_measures: bool = False
     last_action: dict[str, Any] | None = None
+    top_level: int = 1
 
     @property
     def path(self) -> list[str]:
         return [*self.headings, *self.labelled]
 
     def read(self) -> None:
+        levels = [
+            b.level
+            for b in self.document.text_blocks()
+            if b.kind == "heading" and " ".join(b.text.split()) != self.plan_title
+        ]
+        self.top_level = min(levels, default=1)
         for block in self.document.text_blocks():
             text = " ".join(block.text.split())
             if not text or text == self.plan_title:
@@ -82,14 +89,23 @@ class OutlineReader:
                 self._item(block, text)
 
     def _heading(self, block: TextBlock, text: str) -> None:
-        self.in_measures = bool(_MEASURES_HEADING.search(text))
+        measures = bool(_MEASURES_HEADING.search(text))
         self.last_action = None
-        if self.in_measures:
+        if text.endswith("?") or is_column_headings(text):
+            self.in_measures = measures
+            why = "a question, the section of a theme" if text.endswith("?") else "column headings"
+            self.out.skip(block.source, text, f"a heading that is {why}, not a theme")
             return
-        if block.level > self.mapping.theme_levels:
-            self.out.skip(block.source, text, "a heading below the levels read as themes")
+        self.in_measures = measures
+        if measures:
             return
-        self.headings = [*self.headings[: block.level - 1], _labelled_text(text)]
+        level = block.level - self.top_level + 1
+        name = theme_name(_labelled_text(text))
+        if level > self.mapping.theme_levels or not name:
+            why = "below the levels read as themes" if name else "a lead-in to what follows"
+            self.out.skip(block.source, text, f"a heading {why}, not a theme")
+            return
+        self.headings = [*self.headings[: level - 1], name]
         self.labelled, self.label_depths = [], []
         self.out.builder.theme(self.path, line_of(block.source))
 
@@ -102,12 +118,12 @@ class OutlineReader:
         if self.in_measures or (labelled and label in MEASURE_LABELS):
             self._measure(block, labelled["text"] if labelled else text)
             return
-        if block.kind == "list_item" and block.level > 1 and self.last_action is not None:
-            title, due = split_trailing_date(text)
+        if self.last_action is not None and self._is_milestone(block, text):
+            title, due = milestone_and_date(text)
             milestone = {"title": title, "due": due, "line": line_of(block.source)}
             self.last_action["milestones"].append(milestone)
             return
-        action_text, reference = text, ""
+        action_text, reference = text, _number(block)
         if labelled and label in ACTION_LABELS:
             action_text, reference = labelled["text"], labelled["ref"] or ""
         is_action = bool(labelled and label in ACTION_LABELS) or (
@@ -118,6 +134,13 @@ class OutlineReader:
             self._action(block, title, due, reference)
         else:
             self.out.skip(block.source, text, "text, not read as an action or measure")
+
+    def _is_milestone(self, block: TextBlock, text: str) -> bool:
+        """An item below an action's level, or a paragraph under it ending with a date
+        ("Decision on the depot by Summer 2025."), is one of its steps."""
+        if block.kind == "list_item":
+            return block.level > 1
+        return block.kind == "paragraph" and bool(split_trailing_date(text)[1])
 
     def _labelled_theme(self, block: TextBlock, label: str, text: str) -> None:
         if label not in self.label_depths:
@@ -134,7 +157,7 @@ class OutlineReader:
         ref, title = split_reference(title) if not reference else (reference, title)
         draft: dict[str, Any] = {
             "reference": ref,
-            "title": title,
+            "title": tidy_title(title),
             "expected_completion": due,
             "line": line_of(block.source),
             "place": place_of(block.source),
@@ -147,9 +170,18 @@ class OutlineReader:
 
     def _measure(self, block: TextBlock, text: str) -> None:
         reference, title = split_reference(text)
-        draft = self.out.measure(title, reference, block.source)
-        if self.path and self.out.makes_plan:
+        draft = self.out.measure(tidy_title(title), reference, block.source)
+        unit = next((unit for pattern, unit in _STATEMENT_UNITS if pattern.search(title)), "")
+        if unit:
+            draft.setdefault("unit", unit)
+        if self.path:  # kept with the plan, or listed where there is none (``reading``)
             draft["themes"] = [{"plan": self.out.plan_slug, "path": list(self.path)}]
+
+
+def _number(block: TextBlock) -> str:
+    """A numbered list item's number is its reference ("24." -> "24")."""
+    found = _NUMBERED.match(block.marker) if block.kind == "list_item" else None
+    return found["ref"] if found else ""
 
 
 def _labelled_text(text: str) -> str:

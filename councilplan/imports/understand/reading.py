@@ -16,7 +16,7 @@ from councilplan.imports.problems import ImportProblem
 
 from . import propose as proposing
 from .cells import text_of
-from .collect import Collector, Unused
+from .collect import THEME_NEEDS_PLAN, Collector, Unused
 from .layout import filled, find_layout, signature
 from .mapping import Mapping, TableKind, TableMapping
 from .outline import OutlineReader
@@ -54,7 +54,7 @@ def fit(saved: Mapping, document: ExtractedDocument, context: ReadContext | None
             "period": fresh.period or saved.period,
             "first_year": saved.first_year or fresh.first_year,
             "last_year": saved.last_year or fresh.last_year,
-            "outline": saved.outline
+            "outline": (saved.outline or fresh.outline)
             if not any(t.kind is not TableKind.SKIP for t in tables)
             else None,
         }
@@ -141,7 +141,8 @@ def read(
                     )
     if mapping.outline is not None:
         OutlineReader(document, mapping.outline, out, title).read()
-    if not (out.actions or out.measures or out.updates):
+    asked = mapping.outline is not None or any(t.kind is not TableKind.SKIP for t in mapping.tables)
+    if asked and not (out.actions or out.measures or out.updates):
         raise ImportProblem(
             f"Found no actions, measures or results to import ({len(out.unused)} tables' rows and "
             "lines not used): check how the file is read (import --dump mapping) and say what "
@@ -185,9 +186,11 @@ def _document(
                 actions=actions,
             )
         )
-    elif out.measures:
+    elif out.measures:  # no plan to hold themes: they are listed, not lost
         for draft in out.measures.values():
-            draft.pop("themes", None)
+            for theme in draft.pop("themes", []):
+                where = SourceRef(document.name, line=draft.get("line"))
+                out.skip(where, " > ".join(theme["path"]), THEME_NEEDS_PLAN)
     updates = out.updates_out()
     periods = sorted({u.period for u in updates})
     built = out.builder.build()

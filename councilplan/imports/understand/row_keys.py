@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from councilplan.imports.extract.shape import Cell
 
 from .cells import REFERENCE_AND_TITLE
+from .dates import tidy_title
 from .mapping import ColumnMapping, Role
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def key_of(reader: TableRows, row: Row) -> tuple[str, str]:
             reference, title = ref, rest
     if not reference and not title:
         title = reader.fixed_title
-    return reference, title
+    return reference, tidy_title(title)
 
 
 def items_in(text: str) -> list[str]:

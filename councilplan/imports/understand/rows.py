@@ -16,7 +16,7 @@ from councilplan.imports.extract.shape import Cell, Table
 from .action_rows import ActionRow
 from .cells import text_of
 from .collect import Collector
-from .headers import fold
+from .headers import fold, theme_name
 from .layout import filled, find_layout
 from .mapping import ColumnMapping, Mapping, Role, TableKind, TableMapping
 from .measure_rows import MeasureRow, PeriodsDownRow
@@ -32,10 +32,10 @@ class TableRows:
         self.table, self.mapping, self.document, self.out = table, mapping, document, out
         self.columns = mapping.columns
         self.layout = find_layout(table, header_rows=mapping.header_rows)
-        base = [table.heading.strip()] if mapping.heading_is_theme and table.heading.strip() else []
+        base = [table.heading] if mapping.heading_is_theme else []
         if self.layout.title and mapping.section_rows_are_themes:
             base.append(self.layout.title)
-        self.base_themes = base
+        self.base_themes = [name for name in map(theme_name, base) if name]
         self.section: list[str] = []
         self.last: dict[str, Any] | None = None
         self.last_updates: dict[str, dict[str, Any]] = {}  # the last action's, by period
@@ -65,7 +65,7 @@ class TableRows:
         row = Row(row_cells, {i: t for i, t in texts.items() if t}, cells[0])
         if self._is_section(row, cells):
             if self.mapping.section_rows_are_themes:
-                self.section = [" ".join(text_of(cells[0]).split())]
+                self.section = [theme_name(text_of(cells[0]))]
             else:
                 self.out.skip(
                     cells[0], text_of(cells[0]), "a row with one cell (not read as a theme)"

@@ -78,3 +78,51 @@ def test_every_proposal_says_why_and_how_sure():
     rows = [["Action", "Lead"], ["Open the hall", "Jane Smith"], ["Adopt the plan", "Tom Jones"]]
     columns = propose(document(table(rows))).tables[0].columns
     assert all(c.why and 0 < c.confidence <= 1 for c in columns)
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "role"),
+    [
+        ("LocalAuthority", ["Trafford", "Bury"], Role.AREA),  # a data export's column name
+        ("area_code", ["E08000009", "E08000002"], Role.AREA_CODE),
+        ("GSS", ["E06000015", "E92000001"], Role.AREA_CODE),
+        ("Numerator", ["5956000", "4061000"], Role.NUMERATOR),
+        ("Denominator", ["1978218", "1761467"], Role.DENOMINATOR),
+        ("What residents will see", ["More jobs.", "Fewer empty homes."], Role.SUCCESS_CRITERIA),
+        (
+            "What we will do and when",
+            ["Consult residents on the new homes by May 2025", "Open the first homes by 2026"],
+            Role.MILESTONES,
+        ),
+    ],
+)
+def test_more_headers_name_their_role(header: str, cells: list[str], role: Role):
+    rows = [["Ref", "Measure", header], ["M1", "First", cells[0]], ["M2", "Second", cells[1]]]
+    assert roles_of(rows)[2][1] == role.value
+
+
+def test_a_header_naming_two_roles_takes_the_one_its_cells_bear_out():
+    rows = [
+        ["Indicator", "Targets/Milestones", "<", "Annual target"],
+        ["Jobs created", "Q1: 840", "Q2: 1,820", "4,500"],
+        ["Homes connected", "Q1: 50", "Q2: -", "5,000"],
+    ]
+    assert [r[1] for r in roles_of(rows)] == ["title", "target", "target", "target"]
+
+
+def test_a_column_joining_other_columns_is_a_key_not_a_title():
+    rows = [
+        ["Key", "Code", "Period", "Value"],
+        ["C&L 012023-24", "C&L 01", "2023-24", "3.01"],
+        ["C&L 022023-24", "C&L 02", "2023-24", "2.31"],
+    ]
+    assert [r[1] for r in roles_of(rows)] == ["ignore", "reference", "period", "actual"]
+
+
+def test_of_several_columns_of_numbers_for_no_period_the_surest_is_the_value():
+    rows = [
+        ["Code", "Value", "ScotRank", "FamilyPct"],
+        ["C&L 01", "3.01", "11", "0.375"],
+        ["C&L 02", "2.31", "12", "0.25"],
+    ]
+    assert [r[1] for r in roles_of(rows)] == ["reference", "actual", "rank", "ignore"]

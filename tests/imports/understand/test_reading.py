@@ -384,3 +384,99 @@ def test_the_council_comes_from_the_context_or_the_document():
     nameless = document(table([["Action", "Due"], ["Open the hall", "March 2026"]]))
     with pytest.raises(ImportProblem, match="Say which council"):
         read(nameless, propose(nameless), ReadContext())
+
+
+def test_a_value_labelled_with_its_period_is_for_that_period_of_the_years_year():
+    """District targets written "Q1: 3,340" under one header, the year's in the last column."""
+    doc = document(
+        heading("Imihigo targets 2025/26"),
+        table(
+            [
+                ["Indicator", "Targets", "<", "Annual target"],
+                ["Jobs created", "Q1: 840", "Q2: -", "4,500"],
+                ["Households on the grid", "Q1: 50%", "Q2: 65%", "100%"],
+            ]
+        ),
+    )
+    mapping = propose(doc).model_copy(update={"period": "2025/26"})
+    jobs, grid = read(doc, mapping, ANYTOWN).document.measures
+    assert [(t.period, t.value) for t in jobs.targets] == [
+        ("2025/26 Q1", 840),
+        ("2025/26", 4500),
+    ]
+    assert (grid.unit, grid.frequency.value) == ("percent", "quarterly")
+
+
+def test_how_often_a_measure_is_reported_follows_its_periods_where_no_column_says():
+    reading = read_proposed(
+        heading("Media coverage"),
+        table(
+            [
+                ["Month", "reach", "cumulative_reach"],
+                ["2021-08", "62", "62"],
+                ["2021-09", "29", "91"],
+            ]
+        ),
+    )
+    assert [(m.title, m.frequency.value) for m in reading.document.measures] == [
+        ("reach", "monthly"),
+        ("cumulative reach", "monthly"),
+    ]
+
+
+def test_a_measures_theme_with_no_plan_to_hold_it_is_listed():
+    reading = read_proposed(
+        heading("Indicators"),
+        table([["Priority", "Indicator", "Source"], ["Health", "Adults active", "Sport England"]]),
+    )
+    (measure,) = reading.document.measures
+    assert measure.themes == []
+    assert ("Health", "a measure's theme needs a plan: say which plan") in {
+        (u.text, u.reason) for u in reading.unused
+    }
+
+
+def test_an_outline_of_numbered_actions_with_dated_steps_under_a_theme_heading():
+    """A council web page's text: every heading at one level, a flattened header row, numbered
+    actions, their steps as bullets or a dated paragraph, a date inside a step's sentence."""
+    reading = read_proposed(
+        heading("Council Plan Action Plan 2025 to 2027", level=3),
+        heading("Caring and Competent: Our Deliverables", level=3, line=2),
+        heading("Action What we will do and when What residents will see", level=3, line=3),
+        item("Certainty on future locations for key operational services.", line=4),
+        paragraph("Decision on the waste depot by Summer 2025.", line=5),
+        item("Deliver a remediated depot site by early 2027.", level=2, line=6),
+        item("Phase 1 expected to go live 27 May 2025 (with possible reset).", level=2, line=7),
+        paragraph("Continuity to council services.", line=8),
+    )
+    (plan,) = reading.document.plans
+    (action,) = plan.actions
+    assert (action.title, action.themes) == (
+        "Certainty on future locations for key operational services",
+        [["Caring and Competent"]],
+    )
+    assert [(m.title, m.due) for m in action.milestones] == [
+        ("Decision on the waste depot", "Summer 2025"),
+        ("Deliver a remediated depot site", "early 2027"),
+        ("Phase 1 expected to go live 27 May 2025 (with possible reset)", "27 May 2025"),
+    ]
+    assert {u.text for u in reading.unused} == {
+        "Action What we will do and when What residents will see",
+        "Continuity to council services.",
+    }
+
+
+def test_a_question_heading_is_a_section_and_where_we_are_now_lists_measures():
+    doc = document(
+        heading("The Council Plan"),
+        heading("Safer", line=2),
+        heading("What have we achieved?", line=2),
+        paragraph("We have implemented 4 Low Traffic Neighbourhood schemes.", line=3),
+        heading("Where are we now?", line=4),
+        item("Crime rate of 75.1 per 1,000 persons - lower than the London average.", line=5),
+    )
+    mapping = propose(doc).model_copy(
+        update={"plan_slug": "council-plan", "first_year": 2023, "last_year": 2026}
+    )
+    (measure,) = read(doc, mapping, ANYTOWN).document.measures
+    assert (measure.unit, [t.path for t in measure.themes]) == ("rate", [["Safer"]])
