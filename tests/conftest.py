@@ -19,3 +19,6 @@ def seeds() -> Path:
 
 # The council fixture (a user in each role) serves the monitoring, web and browser tests.
 from tests.council import council  # noqa: E402, F401
+
+# The background worker as its own process, for the tests of imports in the browser.
+from tests.worker import worker  # noqa: E402, F401
