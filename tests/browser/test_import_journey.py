@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from councilplan.accounts.models import Membership, Role
-from councilplan.imports.models import SavedMapping
+from councilplan.imports.models import ImportJob, JobState, SavedMapping
 from councilplan.measures.models import Observation
 from tests.browser.conftest import accessibility_violations, screenshot
 from tests.browser.test_quarter_journey import PASSWORD
@@ -48,7 +48,23 @@ def test_import_a_kpi_return_then_the_next_quarters_with_its_saved_mapping(
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
-    page.get_by_role("link", name="Import").click()
+    # A file halfway through reading (made here, not queued: the worker leaves it as it is).
+    reading = ImportJob.objects.create(
+        organisation=organisation,
+        file_name="council-plan-2024.pdf",
+        content=b"%PDF-",
+        size=5,
+        state=JobState.READING,
+        format="pdf",
+        progress_done=12,
+        progress_total=40,
+    )
+    page.goto(f"{live_server.url}/staff/imports/{reading.pk}/")
+    expect(page.get_by_text("Reading the file: 12 of 40 pages")).to_be_visible()
+    checked(page, "import-progress")
+    reading.delete()
+
+    page.get_by_role("link", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Import a file")).to_be_visible()
     checked(page, "import-upload")
     upload(page, live_server, "housing-kpi-q1.csv", kpi_return(1, Q1_VALUES))
