@@ -213,3 +213,15 @@ def period_in(text: str, default_year: int | None = None) -> tuple[Period | None
     if read.precision == Precision.YEAR and read.start.month == 1:
         return Period.financial_year(read.start.year), read.note
     return None, text
+
+
+def period_named_in(text: str) -> Period | None:
+    """The first quarter or month a sentence names ("Council Plan 2024-2027: Quarter 1 2024/25"
+    -> 2024/25 Q1), looking at runs of two to four words, longest first."""
+    words = text.replace(":", " ").replace(",", " ").split()
+    for size in (4, 3, 2):
+        for start in range(len(words) - size + 1):
+            period, rest = period_in(" ".join(words[start : start + size]))
+            if period is not None and period.kind is not PeriodKind.YEAR and not rest.strip():
+                return period
+    return None
