@@ -21,6 +21,7 @@ NOTHING = frozenset({"", "-", "--"})
 _NUMBER = re.compile(
     r"(?P<sign>[-+])?\s*(?P<pounds>£)?\s*(?P<sign_after>-)?\s*"
     r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<fraction>\d+))?"
+    r"(?P<scale>\s?(?:k|m|bn|million|billion)\b)?"
     r"\s*(?P<unit>%|days?\b)?"
     r"\s*(?:\((?P<note>[^()]*)\))?",
     re.IGNORECASE,
@@ -64,12 +65,31 @@ def parse_reported_value(text: str) -> ReportedValue:
     fraction = found["fraction"] or ""
     negative = "-" in (found["sign"] or "", found["sign_after"] or "")
     number = f"{'-' if negative else ''}{digits}{'.' if fraction else ''}{fraction}"
+    scale = _scale(found["scale"], pounds=bool(found["pounds"]))
+    if scale is None:
+        return ReportedValue(no_value_reason=cleaned)
+    value = Decimal(number) * scale
+    if scale > 1 and value == value.to_integral_value():
+        value, fraction = value.quantize(Decimal(1)), ""
     return ReportedValue(
-        value=Decimal(number),
+        value=value,
         unit=_unit(found["pounds"], found["unit"]),
         decimals=len(fraction),
         data_note=" ".join((found["note"] or "").split()),
     )
+
+
+_SCALES = {"k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 10**9, "billion": 10**9}
+
+
+def _scale(suffix: str | None, *, pounds: bool) -> int | None:
+    """ "£16.00K" is 16,000 and "£1.2m" 1,200,000; "10m" without £ may be metres: not read."""
+    if not suffix:
+        return 1
+    word = suffix.strip().lower()
+    if word != "k" and not pounds:
+        return None
+    return _SCALES[word]
 
 
 def _unit(pounds: str | None, suffix: str | None) -> Unit:

@@ -253,6 +253,9 @@ class SkippedLine(Item):
 
     text: str
     reason: str
+    where: str = Field(
+        default="", description="Its place where a line number is not enough (page, sheet, cell)."
+    )
 
 
 class PlanDocument(BaseModel):

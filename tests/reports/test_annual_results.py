@@ -15,8 +15,8 @@ from councilplan.domain.units import Unit, format_value
 from councilplan.imports.matching import best_match
 from councilplan.imports.readers import ReadContext
 from councilplan.imports.readers.performance_results import READER
-from councilplan.imports.readers.source import SourceText
 from councilplan.imports.structure import ActionUpdateIn, MeasureIn, ObservationIn, PlanDocument
+from councilplan.imports.text.source import SourceText
 from councilplan.measures.models import Observation
 from councilplan.plans.models import Action, Plan
 from councilplan.reports.shape import Report

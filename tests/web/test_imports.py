@@ -15,6 +15,7 @@ from django.urls import reverse
 from councilplan.accounts.models import Membership, Role
 from councilplan.imports.jobs.steps import CHECK, READ, run_step
 from councilplan.imports.models import ImportJob, JobState, SavedMapping
+from councilplan.imports.structure import MeasureIn, OrganisationIn, PlanDocument
 from councilplan.measures.models import Measure
 from tests.factories import OrganisationFactory
 from tests.imports.kpi_return import Q1_VALUES, kpi_return
@@ -297,3 +298,39 @@ def test_a_saved_mapping_of_another_council_cannot_be_chosen(client: Client, cou
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+def own_layout(slug: str) -> bytes:
+    """A file in councilplan's own normalised JSON layout, for the council ``slug``."""
+    document = PlanDocument(
+        organisation=OrganisationIn(name="Derby City Council", slug=slug),
+        measures=[MeasureIn(code="HSG02", title="Homes delivered")],
+    )
+    return document.model_dump_json().encode()
+
+
+def test_a_file_in_councilplans_own_layout_goes_straight_to_the_preview(
+    client: Client, council
+) -> None:
+    client.force_login(council.performance)
+    upload(client, own_layout("derby"), name="plan.json")
+    job = ImportJob.objects.get()
+    run_step(job.pk, READ)
+    job.refresh_from_db()
+    assert (job.state, job.mapping, job.format) == (JobState.CHECKED, None, "json")
+    page = client.get(reverse("staff:import", args=[job.pk])).content.decode()
+    assert "Apply the import" in page
+    assert "change the mapping" not in page
+    response = client.get(reverse("staff:import-mapping", args=[job.pk]), follow=True)
+    assert "read without a mapping" in response.content.decode()
+
+
+def test_a_file_for_another_council_is_refused_and_writes_nothing(client: Client, council) -> None:
+    client.force_login(council.performance)
+    upload(client, own_layout("leeds"), name="plan.json")
+    job = ImportJob.objects.get()
+    run_step(job.pk, READ)
+    job.refresh_from_db()
+    assert job.state == JobState.FAILED
+    assert "not Derby City Council: nothing was written" in job.error
+    assert not Measure.objects.filter(code="HSG02").exists()

@@ -22,12 +22,14 @@ from django.utils import timezone
 
 from councilplan.imports.answers import answers_from, with_answers
 from councilplan.imports.context import ReadContext
-from councilplan.imports.extract import ExtractedDocument, Limits, Progress, extract
+from councilplan.imports.extract import Limits, Progress, extract
+from councilplan.imports.general import read_general
 from councilplan.imports.models import ImportJob, JobState
-from councilplan.imports.preview import preview_data
+from councilplan.imports.preview import UnusedText, preview_data
 from councilplan.imports.problems import ImportProblem
+from councilplan.imports.readers import own_reader
 from councilplan.imports.structure import PlanDocument
-from councilplan.imports.understand import Mapping, Unused, fit, propose, read
+from councilplan.imports.understand import Mapping, read
 from councilplan.imports.writer import apply_document
 
 from .fitting import misfits
@@ -65,36 +67,45 @@ def run_step(job_id: int, step: str) -> None:
 
 def _read(job: ImportJob) -> None:
     _start(job, JobState.READING)
+    context = _context(job)
+    saved = Mapping.model_validate(job.saved_mapping.mapping) if job.saved_mapping else None
     try:
-        document = _extracted(job)
+        with _file(job) as path:
+            own = own_reader(path, context)
+            if own is not None:
+                # One of councilplan's own layouts (the template, normalised JSON, the known
+                # text exports): its reader needs no mapping, so on to the preview.
+                job.format = path.suffix.lstrip(".").lower()[:16]
+                _check(job, (own(), ()))
+                return
+            general = read_general(
+                path, context, saved=saved, limits=_limits(), progress=_reporter(job)
+            )
     except ImportProblem as problem:
         _stop(job, JobState.FAILED, problem)
         return
-    context = _context(job)
-    saved = job.saved_mapping
-    if saved is not None:
-        mapping = fit(Mapping.model_validate(saved.mapping), document, context)
-        job.note = misfits(Mapping.model_validate(saved.mapping), mapping)
-    else:
-        mapping = propose(document, context)
-    job.format = document.format
-    job.proposed_mapping = job.mapping = mapping.model_dump(mode="json")
-    job.tables = summarise(document, mapping)
+    job.format = general.extracted.format
+    job.proposed_mapping = job.mapping = general.mapping.model_dump(mode="json")
+    job.tables = summarise(general.extracted, general.mapping)
+    job.note = misfits(saved, general.mapping) if saved else ""
     if saved is not None and not job.note:
         # The saved mapping fits every table: straight on to the preview, one step.
-        _check(job, document)
+        _check(job, (general.reading.document, tuple(general.reading.unused)))
         return
     job.state = JobState.READ
     job.save()
 
 
-def _check(job: ImportJob, document: ExtractedDocument | None = None) -> None:
+Read = tuple[PlanDocument, tuple[UnusedText, ...]]
+
+
+def _check(job: ImportJob, done: Read | None = None) -> None:
     _start(job, JobState.CHECKING)
     try:
-        plan, unused = _reading(job, document or _extracted(job))
+        plan, unused = _for_council(job, done or _read_again(job))
         result = apply_document(plan, dry_run=True)
     except ImportProblem as problem:
-        _stop(job, JobState.READ, problem)
+        _stop(job, JobState.READ if job.mapping else JobState.FAILED, problem)
         return
     job.preview = preview_data(plan, result, unused)
     job.state = JobState.CHECKED
@@ -105,7 +116,7 @@ def _apply(job: ImportJob) -> None:
     _start(job, JobState.APPLYING)
     corrector = job.applied_by if job.record_corrections else None
     try:
-        plan, unused = _reading(job, _extracted(job))
+        plan, unused = _for_council(job, _read_again(job))
         result = apply_document(plan, corrector=corrector)
     except ImportProblem as problem:
         _stop(job, JobState.CHECKED, problem)
@@ -115,33 +126,41 @@ def _apply(job: ImportJob) -> None:
     job.save()
 
 
-def _reading(
-    job: ImportJob, document: ExtractedDocument
-) -> tuple[PlanDocument, tuple[Unused, ...]]:
-    """The plan document the confirmed mapping reads, for this job's council only, with the
-    person's answers to uncertain matches."""
-    assert job.mapping is not None
-    reading = read(document, Mapping.model_validate(job.mapping), _context(job))
-    plan = reading.document
+def _read_again(job: ImportJob) -> Read:
+    """The file read as confirmed: with the person's mapping, or by its own layout's reader."""
+    context = _context(job)
+    with _file(job) as path:
+        if job.mapping is None:
+            own = own_reader(path, context)
+            if own is None:
+                raise ImportProblem("The file needs a mapping: upload it again.", file=path.name)
+            return own(), ()
+        extracted = extract(path, limits=_limits(), progress=_reporter(job))
+        reading = read(extracted, Mapping.model_validate(job.mapping), context)
+        return reading.document, tuple(reading.unused)
+
+
+def _for_council(job: ImportJob, done: Read) -> Read:
+    """The plan document for this job's council only, with the person's answers to uncertain
+    matches laid over it."""
+    plan, unused = done
     if plan.organisation.slug != job.organisation.slug:
         raise ImportProblem(
             f'The file is read as being for "{plan.organisation.name}", '
             f"not {job.organisation.name}: nothing was written.",
             file=job.file_name,
         )
-    return with_answers(plan, answers_from(job.answers)), tuple(reading.unused)
+    return with_answers(plan, answers_from(job.answers)), unused
+
+
+def _limits() -> Limits:
+    return Limits(max_bytes=settings.COUNCILPLAN_IMPORT_MAX_BYTES)
 
 
 def _context(job: ImportJob) -> ReadContext:
     return ReadContext(
         organisation_slug=job.organisation.slug, organisation_name=job.organisation.name
     )
-
-
-def _extracted(job: ImportJob) -> ExtractedDocument:
-    limits = Limits(max_bytes=settings.COUNCILPLAN_IMPORT_MAX_BYTES)
-    with _file(job) as path:
-        return extract(path, limits=limits, progress=_reporter(job))
 
 
 @contextmanager

@@ -30,11 +30,12 @@ from councilplan.domain.periods import Frequency
 from councilplan.domain.status import Polarity
 from councilplan.domain.units import Unit
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 from councilplan.imports.matching import best_match
+from councilplan.imports.text.cells import cell_items, clean_text, normalise_heading
+from councilplan.imports.text.source import SourceText
 
 from . import ReadContext
-from .builder import DocumentBuilder, slugify
-from .cells import cell_items, clean_text, normalise_heading
 from .corporate_plan_actions_rows import (
     RawRow,
     TableWalker,
@@ -43,7 +44,6 @@ from .corporate_plan_actions_rows import (
     split_links,
     split_officers,
 )
-from .source import SourceText
 
 _SPAN = re.compile(r"^(\d{4})\s*[-\u2013/]\s*(\d{2,4})$")
 _COUNCIL = re.compile(r"\b(?:city|county|borough|district)\s+council$", re.IGNORECASE)

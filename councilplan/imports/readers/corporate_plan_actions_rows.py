@@ -17,10 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from councilplan.domain.fuzzy_dates import says_nothing
-
-from .builder import DocumentBuilder
-from .cells import clean_text, normalise_heading
-from .source import Line, SourceText
+from councilplan.imports.builder import DocumentBuilder
+from councilplan.imports.text.cells import clean_text, normalise_heading
+from councilplan.imports.text.source import Line, SourceText
 
 # Header cells (normalised) and the row field each one fills.
 COLUMNS = {

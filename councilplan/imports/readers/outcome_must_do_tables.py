@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 
 from councilplan.domain.fuzzy_dates import split_timescales
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 from councilplan.imports.matching import fold_title
+from councilplan.imports.text.cells import clean_text, normalise_heading
+from councilplan.imports.text.source import Line, SourceText
 
 from . import ReadContext
-from .builder import DocumentBuilder, slugify
-from .cells import clean_text, normalise_heading
 from .outcome_must_do_tables_rows import (
     COLUMN_NAMES,
     COLUMNS,
@@ -39,7 +40,6 @@ from .outcome_must_do_tables_rows import (
     listed_items,
     split_notes,
 )
-from .source import Line, SourceText
 
 THEME_KINDS = ("theme", "outcome")
 _COUNCIL_PLAN = re.compile(

@@ -16,8 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from councilplan.imports.matching import fold_title
-
-from .cells import cell_items, clean_text
+from councilplan.imports.text.cells import cell_items, clean_text
 
 # Column keys in reading order, and the header words that name each column.
 COLUMNS: tuple[tuple[str, str], ...] = (

@@ -22,8 +22,9 @@ from councilplan.domain.status import ParsedRating, Polarity, ProgressRating, Ra
 from councilplan.domain.units import Unit
 from councilplan.domain.vocabulary import VocabularyError
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
+from councilplan.imports.text.source import SourceText
 
-from .builder import DocumentBuilder, slugify
 from .performance_results_rows import (
     ACTION,
     Columns,
@@ -37,7 +38,6 @@ from .performance_results_rows import (
     plan_title,
     table_lines,
 )
-from .source import SourceText
 
 if TYPE_CHECKING:
     from . import ReadContext

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field, replace
 from councilplan.domain.reported_values import fold_broken_hyphens, parse_reported_value
 from councilplan.domain.status import ProgressRating, RagStatus
 from councilplan.domain.vocabulary import VocabularyError
-
-from .cells import clean_text, normalise_heading
-from .source import SourceText
+from councilplan.imports.text.cells import clean_text, normalise_heading
+from councilplan.imports.text.source import SourceText
 
 DESCRIPTION_HEADING = "action or measure description"
 ACTION, MEASURE = "action", "measure"

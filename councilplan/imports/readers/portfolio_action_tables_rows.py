@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from councilplan.domain.fuzzy_dates import parse_fuzzy_date
-from councilplan.imports.readers.cells import cell_items, clean_text, normalise_heading
-from councilplan.imports.readers.source import Line, SourceText
+from councilplan.imports.text.cells import cell_items, clean_text, normalise_heading
+from councilplan.imports.text.source import Line, SourceText
 
 # Table columns, by the field they fill, with the headings that name them (normalised).
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -20,8 +20,8 @@ from councilplan.domain.status import Stage
 from councilplan.domain.units import Unit
 from councilplan.domain.vocabulary import VocabularyError
 from councilplan.imports import structure as s
+from councilplan.imports.builder import DocumentBuilder, slugify
 from councilplan.imports.matching import SURE, best_match, fold_title
-from councilplan.imports.readers.builder import DocumentBuilder, slugify
 from councilplan.imports.readers.priority_deliverables_rows import (
     Bullet,
     DeliverableSection,
@@ -36,7 +36,7 @@ from councilplan.imports.readers.priority_deliverables_rows import (
     read_sections,
     read_signatures,
 )
-from councilplan.imports.readers.source import SourceText
+from councilplan.imports.text.source import SourceText
 
 if TYPE_CHECKING:  # the package imports its readers, so only the type is imported here
     from councilplan.imports.readers import ReadContext

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from councilplan.imports.readers.cells import clean_text, normalise_heading
-from councilplan.imports.readers.source import Line, SourceText
+from councilplan.imports.text.cells import clean_text, normalise_heading
+from councilplan.imports.text.source import Line, SourceText
 
 BULLET = re.compile("^[-\u2022\u2013\u00b7]\\s+(\\S.*)$")
 HORIZON = re.compile(r"^in\b.{1,40}\bwe will have\s*:?$", re.IGNORECASE)

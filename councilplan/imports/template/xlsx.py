@@ -16,7 +16,7 @@ from councilplan.imports.problems import ImportProblem
 from councilplan.imports.structure import PlanDocument
 
 from .cells import CellValue
-from .columns import Table
+from .columns import TABLES, Table
 from .docs import readme_rows
 from .tables import document_grids, read_document
 
@@ -61,6 +61,18 @@ def _excel(value: CellValue) -> str | int | float | date | None:
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value
+
+
+def is_template_workbook(path: Path) -> bool:
+    """Whether a workbook is in the template's layout: it has the template's first sheet."""
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError):
+        return False
+    try:
+        return TABLES[0].name.casefold() in {name.casefold() for name in workbook.sheetnames}
+    finally:
+        workbook.close()
 
 
 def read_xlsx(path: Path) -> PlanDocument:

@@ -30,6 +30,7 @@ from councilplan.web.views.common import staff_user
 RECENT = 10
 FUTURE = ("Create", "Update", "No change", "Skip: not matched")
 PAST = ("Created", "Updated", "Unchanged", "Skipped: not matched")
+OWN_LAYOUT = "This file is in one of councilplan's own layouts: it is read without a mapping."
 MOVED_ON = "This import has moved on since the page was shown: here is where it is now."
 
 
@@ -145,6 +146,9 @@ def mapping(request: HttpRequest, job_id: int) -> HttpResponse:
     user, found = _job(request, job_id)
     if found.job_state not in (JobState.READ, JobState.CHECKED):
         messages.info(request, MOVED_ON)
+        return redirect("staff:import", job_id=found.pk)
+    if found.mapping is None:
+        messages.info(request, OWN_LAYOUT)
         return redirect("staff:import", job_id=found.pk)
     if request.method != "POST":
         return _mapping_page(request, found, _mapping_form(found))

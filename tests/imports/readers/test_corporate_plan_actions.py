@@ -14,8 +14,8 @@ from councilplan.imports.readers.corporate_plan_actions_rows import (
     split_links,
     split_officers,
 )
-from councilplan.imports.readers.source import SourceText
 from councilplan.imports.structure import ActionIn, PlanDocument, ThemeIn, ThemeRef
+from councilplan.imports.text.source import SourceText
 from councilplan.imports.writer import apply_document
 from councilplan.measures.models import Measure
 from councilplan.plans.models import Action, Officer, Plan, Theme

@@ -17,7 +17,7 @@ from councilplan.imports.readers.outcome_must_do_tables_rows import (
     listed_items,
     split_notes,
 )
-from councilplan.imports.readers.source import SourceText
+from councilplan.imports.text.source import SourceText
 from councilplan.imports.writer import apply_document
 from councilplan.measures.models import Measure
 from councilplan.plans.models import Action, Milestone, Plan, Theme

@@ -11,7 +11,6 @@ from councilplan.imports.problems import ImportProblem
 from councilplan.imports.readers import ReadContext
 from councilplan.imports.readers.performance_results import READER
 from councilplan.imports.readers.performance_results_rows import OUTSIDE_REASON
-from councilplan.imports.readers.source import SourceText
 from councilplan.imports.structure import (
     ActionIn,
     ActionRef,
@@ -23,6 +22,7 @@ from councilplan.imports.structure import (
     ThemeIn,
     ThemeRef,
 )
+from councilplan.imports.text.source import SourceText
 from councilplan.imports.writer import apply_document
 from councilplan.measures.models import Measure, Observation
 from councilplan.monitoring.models import ActionUpdate

@@ -8,7 +8,6 @@ from councilplan.domain.status import Polarity
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.readers import ReadContext
 from councilplan.imports.readers.portfolio_action_tables import READER
-from councilplan.imports.readers.source import SourceText
 from councilplan.imports.structure import (
     ActionIn,
     ActionRef,
@@ -20,6 +19,7 @@ from councilplan.imports.structure import (
     ThemeIn,
     ThemeRef,
 )
+from councilplan.imports.text.source import SourceText
 from councilplan.imports.writer import apply_document
 from councilplan.plans.models import Action, Milestone, Theme
 

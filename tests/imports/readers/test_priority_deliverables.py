@@ -9,8 +9,8 @@ from councilplan.domain.units import Unit
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.readers import ReadContext
 from councilplan.imports.readers.priority_deliverables import READER, financial_years
-from councilplan.imports.readers.source import SourceText
 from councilplan.imports.structure import ActionIn, PlanDocument, PlanIn, ThemeRef
+from councilplan.imports.text.source import SourceText
 from councilplan.imports.writer import apply_document
 from councilplan.measures.models import Measure
 from councilplan.plans.models import Action, Department, Plan

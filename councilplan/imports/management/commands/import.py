@@ -11,9 +11,10 @@ from rich.progress import Progress
 from rich.table import Table
 
 from councilplan.accounts.models import User
+from councilplan.imports.general import load_mapping, read_general
 from councilplan.imports.preview import preview_data
 from councilplan.imports.problems import ImportProblem
-from councilplan.imports.readers import ReadContext, read_file
+from councilplan.imports.readers import ReadContext, own_reader, read_file
 from councilplan.imports.structure import PlanDocument
 from councilplan.imports.writer import (
     OUTCOMES,
@@ -64,9 +65,19 @@ class Command(BaseCommand):
             "--details", action="store_true", help="List every item with its source line."
         )
         parser.add_argument(
+            "--mapping",
+            default="",
+            metavar="FILE.json",
+            help="Read a council's own file with this mapping (each table's columns and what "
+            "they hold, as --dump mapping prints it and a person corrected it), laid over the "
+            "file's tables by their header words. Without it the general reader proposes one.",
+        )
+        parser.add_argument(
             "--dump",
-            choices=["json", "preview"],
+            choices=["json", "mapping", "preview"],
             help="Print JSON and stop. json: the normalised structure, touching no database; "
+            "mapping: how the general reader reads a council's own file (tables, column roles, "
+            "confidence and why), to correct and pass back with --mapping; "
             "preview: what applying would do (counts, matches, changes to locked periods), "
             "writing nothing.",
         )
@@ -77,7 +88,12 @@ class Command(BaseCommand):
         apply = options["apply"] and options["dump"] != "preview"
         corrector = correcting_user(options["user"]) if apply and options["corrections"] else None
         try:
-            document = read_file(path, ReadContext(organisation_slug=slug))
+            context = ReadContext(organisation_slug=slug)
+            if options["dump"] == "mapping":
+                self.stdout.write(general_mapping(path, context, options["mapping"]))
+                return
+            saved = load_mapping(Path(options["mapping"])) if options["mapping"] else None
+            document = read_file(path, context, saved=saved)
             if options["dump"] == "json":
                 self.stdout.write(document.model_dump_json(indent=2))
                 return
@@ -103,6 +119,17 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(preview_data(document, result), indent=2))
             return
         show(console, document, result, applied=apply, details=options["details"])
+
+
+def general_mapping(path: Path, context: ReadContext, mapping: str) -> str:
+    """The mapping the general reader reads a file with, as JSON to correct."""
+    if own_reader(path, context) is not None:
+        raise ImportProblem(
+            "This file is in one of councilplan's own layouts: it needs no mapping.",
+            file=path.name,
+        )
+    saved = load_mapping(Path(mapping)) if mapping else None
+    return read_general(path, context, saved=saved).mapping.model_dump_json(indent=2)
 
 
 REFUSED = (

@@ -16,6 +16,13 @@ from councilplan.imports.problems import ImportProblem
 BINARY_SHARE = 0.02  # more than this share of control characters means it is not text
 
 
+def looks_binary(data: bytes) -> bool:
+    """Whether the start of a file is binary data rather than text (NUL bytes, many controls)."""
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return b"\x00" in head or controls > BINARY_SHARE * max(len(head), 1)
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the source: its 1-based number, the raw text, and its tab-separated cells."""
@@ -49,8 +56,7 @@ class SourceText:
         data = path.read_bytes()
         if not data.strip():
             raise ImportProblem("The file is empty.", file=path.name)
-        controls = sum(1 for b in data[:4096] if b < 9 or 13 < b < 32)
-        if b"\x00" in data[:4096] or controls > BINARY_SHARE * min(len(data), 4096):
+        if looks_binary(data):
             raise ImportProblem(
                 "This is not a text document (it looks like binary data).", file=path.name
             )
