@@ -11,6 +11,7 @@ documentation, "Modifying upload handlers on the fly").
 from io import BytesIO
 from typing import Any
 
+from django import forms
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest
@@ -75,3 +76,10 @@ def size_in_words(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):g} MB"
     return f"{max(1, round(size / 1024))} KB"
+
+
+def refuse_too_large(form: forms.Form, field: str, message: str) -> None:
+    """Put the size limit's message on the file field, in place of "no file chosen"."""
+    form.is_valid()
+    form.errors.pop(field, None)
+    form.add_error(field, message)

@@ -334,3 +334,11 @@ def test_a_file_for_another_council_is_refused_and_writes_nothing(client: Client
     assert job.state == JobState.FAILED
     assert "not Derby City Council: nothing was written" in job.error
     assert not Measure.objects.filter(code="HSG02").exists()
+
+
+def test_the_upload_still_needs_its_csrf_token(council) -> None:
+    # The view sets its upload handler before CSRF is checked, then checks it itself.
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(council.performance)
+    assert upload(client, kpi_return(1, Q1_VALUES)).status_code == 403
+    assert not ImportJob.objects.exists()

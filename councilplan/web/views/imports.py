@@ -24,7 +24,12 @@ from councilplan.imports.models import ImportJob, JobState, SavedMapping
 from councilplan.imports.preview import count_rows
 from councilplan.imports.understand import Mapping
 from councilplan.web.import_forms import ApplyForm, MappingForm, UploadForm
-from councilplan.web.upload_limit import LimitedUploadHandler, limit_uploads, size_in_words
+from councilplan.web.upload_limit import (
+    LimitedUploadHandler,
+    limit_uploads,
+    refuse_too_large,
+    size_in_words,
+)
 from councilplan.web.views.common import staff_user
 
 RECENT = 10
@@ -63,10 +68,8 @@ def _upload(request: HttpRequest, user: User, handler: LimitedUploadHandler) -> 
         return _upload_page(request, user, _upload_form(request, user))
     form = _upload_form(request, user, data=True)
     if handler.too_large:
-        form.is_valid()
-        form.errors.pop("file", None)
         limit = size_in_words(settings.COUNCILPLAN_IMPORT_MAX_BYTES)
-        form.add_error("file", f"The selected file must be smaller than {limit}")
+        refuse_too_large(form, "file", f"The selected file must be smaller than {limit}")
     if not form.is_valid():
         return _upload_page(request, user, form, status=400)
     upload = form.cleaned_data["file"]
