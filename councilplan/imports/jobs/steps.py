@@ -201,5 +201,7 @@ def _start(job: ImportJob, state: JobState) -> None:
 
 
 def _stop(job: ImportJob, state: JobState, problem: ImportProblem) -> None:
+    # Everything, not the error alone: a saved mapping's check that fails goes back to the
+    # mapping form, which needs the mapping and tables read just before.
     job.state, job.error, job.error_place = state, problem.message, problem.place[:300]
-    job.save(update_fields=["state", "error", "error_place", "updated_at"])
+    job.save()
