@@ -65,10 +65,9 @@ def _move(
 ) -> None:
     """Move the job on, only from one of ``states``, with ``values`` set."""
     _require_team(user, job.organisation_id)
-    moved = (
-        ImportJob.objects.filter(pk=job.pk, state__in=states)
-        .select_for_update()
-        .update(state=to, error="", error_place="", progress_done=0, progress_total=0, **values)
+    # One conditional UPDATE: of two clicks, or two tabs, only the first finds the state.
+    moved = ImportJob.objects.filter(pk=job.pk, state__in=states).update(
+        state=to, error="", error_place="", progress_done=0, progress_total=0, **values
     )
     if not moved:
         raise JobMovedOn
