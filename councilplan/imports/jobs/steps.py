@@ -23,7 +23,7 @@ from django.utils import timezone
 from councilplan.imports.answers import answers_from, with_answers
 from councilplan.imports.context import ReadContext
 from councilplan.imports.extract import Limits, Progress, extract
-from councilplan.imports.general import read_general
+from councilplan.imports.general import map_general
 from councilplan.imports.models import ImportJob, JobState
 from councilplan.imports.preview import UnusedText, preview_data
 from councilplan.imports.problems import ImportProblem
@@ -78,19 +78,25 @@ def _read(job: ImportJob) -> None:
                 job.format = path.suffix.lstrip(".").lower()[:16]
                 _check(job, (own(), ()))
                 return
-            general = read_general(
+            extracted, mapping = map_general(
                 path, context, saved=saved, limits=_limits(), progress=_reporter(job)
             )
     except ImportProblem as problem:
         _stop(job, JobState.FAILED, problem)
         return
-    job.format = general.extracted.format
-    job.proposed_mapping = job.mapping = general.mapping.model_dump(mode="json")
-    job.tables = summarise(general.extracted, general.mapping)
-    job.note = misfits(saved, general.mapping) if saved else ""
+    job.format = extracted.format
+    job.proposed_mapping = job.mapping = mapping.model_dump(mode="json")
+    job.tables = summarise(extracted, mapping)
+    job.note = misfits(saved, mapping) if saved else ""
     if saved is not None and not job.note:
-        # The saved mapping fits every table: straight on to the preview, one step.
-        _check(job, (general.reading.document, tuple(general.reading.unused)))
+        # The saved mapping fits every table: straight on to the preview, one step; if reading
+        # with it fails, the mapping form opens with the problem.
+        try:
+            reading = read(extracted, mapping, context)
+        except ImportProblem as problem:
+            _stop(job, JobState.READ, problem)
+            return
+        _check(job, (reading.document, tuple(reading.unused)))
         return
     job.state = JobState.READ
     job.save()

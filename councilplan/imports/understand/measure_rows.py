@@ -31,10 +31,12 @@ class MeasureRow:
         source = row.source.source
         draft = self.out.measure(title or reference, reference, source)
         for name, role in (("definition", Role.DESCRIPTION), ("data_source", Role.DATA_SOURCE)):
-            draft.setdefault(name, row.first(columns, role)) if row.first(columns, role) else None
-        owner = row.first(columns, Role.OWNER)
-        if owner:
-            draft["owner"] = owner
+            text = row.first(columns, role)
+            if text:
+                draft.setdefault(name, text)
+        owners = names_in(row.first(columns, Role.OWNER))
+        if owners:  # a measure has one owner, declared as an officer of the council
+            draft["owner"] = self.out.builder.officer(owners[0], line_of(source))
         for role, read in (
             (Role.UNIT, read_unit),
             (Role.POLARITY, read_polarity),

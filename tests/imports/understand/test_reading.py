@@ -383,3 +383,14 @@ def test_the_council_comes_from_the_context_or_the_document():
     nameless = document(table([["Action", "Due"], ["Open the hall", "March 2026"]]))
     with pytest.raises(ImportProblem, match="Say which council"):
         read(nameless, propose(nameless), ReadContext())
+
+
+def test_a_measure_s_owner_is_declared_as_an_officer():
+    reading = read_proposed(
+        heading("KPIs 2024/25"),
+        table(
+            [["Measure", "Owner", "Q1"], ["Voids", "Sam Patel", "40"], ["Rent", "Jo Bloggs", "9"]]
+        ),
+    )
+    assert [m.owner for m in reading.document.measures] == ["Sam Patel", "Jo Bloggs"]
+    assert [o.name for o in reading.document.organisation.officers] == ["Sam Patel", "Jo Bloggs"]
