@@ -10,7 +10,6 @@ password, scanned images with no text) are refused with a problem naming the fil
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +24,8 @@ from councilplan.imports.problems import ImportProblem
 
 from .limits import Limits, Progress
 from .pdf_cells import DraftTable
-from .pdf_continued import join, same_columns
+from .pdf_continued import joined_tables
+from .pdf_furniture import without_furniture
 from .pdf_page import PageItem, read_page
 from .pdf_text import PageLine, heading_sizes, paragraphs, text_block
 from .shape import Block, Cell, ExtractedDocument, SourceRef, Table
@@ -34,8 +34,6 @@ SCANNED = (
     "Scanned PDF: no text to read. Its pages are pictures of text; save the document as a PDF "
     "again from the program it was written in, or run it through text recognition (OCR) first."
 )
-PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
-MARGIN = 0.1  # running headers and footers sit in the top and bottom tenth of a page
 
 
 def extract(path: Path, limits: Limits, progress: Progress) -> ExtractedDocument:
@@ -67,7 +65,8 @@ def extract(path: Path, limits: Limits, progress: Progress) -> ExtractedDocument
             progress(number, total)
     if not letters:
         raise ImportProblem(SCANNED, file=path.name)
-    items = _joined_tables(_without_furniture(pages, heights))
+    items, furniture = without_furniture(pages, heights)
+    items = joined_tables(items, furniture)
     body = max(letters, key=lambda size: (letters[size], -size))
     blocks = _blocks(items, path.name, body, limits)
     return ExtractedDocument(name=path.name, format="pdf", blocks=blocks, pages=len(pages))
@@ -108,53 +107,6 @@ def _page_count(pdf: Any, path: Path) -> int:
             f"This PDF's list of pages could not be read: it looks damaged ({error}).",
             file=path.name,
         ) from error
-
-
-def _without_furniture(pages: list[list[PageItem]], heights: list[float]) -> list[PageItem]:
-    """All pages' items, less page numbers and repeats of lines printed on every page's margin."""
-    in_margin = Counter[str]()
-    for items, height in zip(pages, heights, strict=True):
-        in_margin.update({_key(i) for i in items if _in_margin(i, height)})
-    repeated = {text for text, count in in_margin.items() if count >= 2 and len(pages) >= 2}
-    seen: set[str] = set()
-    kept: list[PageItem] = []
-    for items, height in zip(pages, heights, strict=True):
-        for item in items:
-            if isinstance(item, PageLine) and _in_margin(item, height):
-                key = _key(item)
-                if PAGE_NUMBER.match(item.text.strip()) or (key in repeated and key in seen):
-                    continue
-                seen.add(key)
-            kept.append(item)
-    return kept
-
-
-def _in_margin(item: PageItem, height: float) -> bool:
-    if not isinstance(item, PageLine):
-        return False
-    return item.bbox[3] < height * MARGIN or item.bbox[1] > height * (1 - MARGIN)
-
-
-def _key(item: PageItem) -> str:
-    """A margin line's text with its numbers blanked ("Page 3" and "Page 4" are one line)."""
-    return re.sub(r"\d+", "#", item.text.strip().lower()) if isinstance(item, PageLine) else ""
-
-
-def _joined_tables(items: list[PageItem]) -> list[PageItem]:
-    """Items with each table that ends a page joined to one with its columns starting the next."""
-    joined: list[PageItem] = []
-    for item in items:
-        previous = joined[-1] if joined else None
-        if (
-            isinstance(item, DraftTable)
-            and isinstance(previous, DraftTable)
-            and item.page == previous.end_page + 1
-            and same_columns(previous, item)
-        ):
-            joined[-1] = join(previous, item)
-        else:
-            joined.append(item)
-    return joined
 
 
 def _blocks(items: list[PageItem], file: str, body: float, limits: Limits) -> tuple[Block, ...]:

@@ -84,15 +84,22 @@ def run_length(found: Sequence[Band], start: int) -> int:
 
     The gutters are the x-ranges no band of the run has printed across so far. A band that
     fills them all (a paragraph across the page) ends the run; a band printed only inside one
-    column (a wrapped cell's next line) does not. Lone lines trailing after a wider gap than
-    any inside the run are left out of it.
+    column (a wrapped cell's next line) does not. A gap far wider than the run's usual
+    spacing (down to a page's footer) ends it too, and lone lines trailing after a wider gap
+    than any inside the run are left out of it.
     """
     free = found[start].gaps
     end = start + 1
+    spacing: list[float] = []
     while end < len(found):
+        distance = found[end].top - found[end - 1].bottom
+        usual = sorted(spacing)[len(spacing) // 2] if spacing else found[start].size
+        if distance > max(3 * usual, 2.5 * found[end].size):
+            break
         still = [part for gap in free for part in _uncovered(gap, found[end].filled)]
         if not still:
             break
+        spacing.append(distance)
         free = still
         end += 1
     last = max(i for i in range(start, end) if found[i].gaps)

@@ -74,6 +74,7 @@ def join_lines(lines: Sequence[Segment]) -> str:
     does a capitalised line after one that ended early (its first word would have fitted on
     the line above, so the break was the writer's: a list of milestones without bullets).
     """
+    lines = [s for s in lines if s.words]  # coloured marks have none
     right = max((s.x1 for s in lines), default=0.0)
     text = ""
     previous: Segment | None = None

@@ -12,8 +12,30 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from .pdf_cells import DraftCell, DraftTable, glue
+from .pdf_page import PageItem
 
 MAX_HEADER_ROWS = 3
+
+
+def joined_tables(items: list[PageItem], furniture: set[int]) -> list[PageItem]:
+    """Items with each table that ends a page joined to one with its columns starting the next
+    (running footers and headers between them aside)."""
+    joined: list[PageItem] = []
+    for item in items:
+        at = len(joined) - 1
+        while at >= 0 and id(joined[at]) in furniture:
+            at -= 1
+        previous = joined[at] if at >= 0 else None
+        if (
+            isinstance(item, DraftTable)
+            and isinstance(previous, DraftTable)
+            and item.page == previous.end_page + 1
+            and same_columns(previous, item)
+        ):
+            joined[at] = join(previous, item)
+        else:
+            joined.append(item)
+    return joined
 
 
 def same_columns(first: DraftTable, second: DraftTable) -> bool:

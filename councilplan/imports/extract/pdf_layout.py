@@ -20,6 +20,7 @@ from .pdf_unruled import unruled_table
 from .pdf_words import Segment
 
 MAX_DEPTH = 3  # columns within columns within columns
+HEADER = 0.06  # a running header sits in the top 6% of a page, above the text
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class TextLine:
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.segments)
+        return " ".join(s.text for s in self.segments if s.words)
 
     @property
     def x0(self) -> float:
@@ -70,7 +71,7 @@ def layout(
     lone = 0  # how many of the last items are lines of single bands just above
     while index < len(all_bands):
         if not all_bands[index].gaps:
-            items.append(TextLine(all_bands[index].segments))
+            items += _lines(all_bands[index : index + 1])
             index += 1
             lone += 1
             continue
@@ -86,11 +87,36 @@ def layout(
                 inside = [s for b in run for s in b.segments if strip[0] <= s.centre_x < strip[1]]
                 items += layout(inside, page, marks, height=height, depth=depth + 1)
         elif found_gutters and sum(1 for b in run if b.gaps) >= 2:
-            items.append(unruled_table(run, found_gutters, page, marks))
+            above = _page_top_rest(all_bands[: index - len(run)], run, found_gutters, height)
+            del items[len(items) - len(above) :]
+            items.append(unruled_table(above + run, found_gutters, page, marks))
         else:
-            items += [TextLine(b.segments) for b in run]
+            items += _lines(run)
         lone = 0
     return items
+
+
+def _lines(found: Sequence[Band]) -> list[Item]:
+    """Bands as lines of text (a band with no words, only a coloured mark, is no line)."""
+    return [TextLine(b.segments) for b in found if any(s.words for s in b.segments)]
+
+
+def _page_top_rest(
+    before: Sequence[Band], run: Sequence[Band], found_gutters: Sequence[Span], height: float
+) -> list[Band]:
+    """Lines at the top of a page, above a table, that carry on the rows of its columns: the
+    rest of a row the page broke, to be joined to the table on the page before.
+
+    Only lines with nothing above them but the page's running header, set in the table's
+    type and inside its columns, are taken.
+    """
+    header = [b for b in before if b.bottom < HEADER * height]
+    taken = list(before[len(header) :])
+    fits = all(
+        abs(b.size - run[0].size) <= 0.5 and not any(b.crosses(g) for g in found_gutters)
+        for b in taken
+    )
+    return taken if fits and len(header) + len(taken) == len(before) else []
 
 
 def _column_tops(above: Sequence[Band], strips: Sequence[Span]) -> list[Band]:
@@ -135,18 +161,20 @@ def _reads_as_columns(run: Sequence[Band], strips: Sequence[Span], height: float
     least = min(range(len(starts)), key=lambda i: len(starts[i]))
     fewest = starts[least][1:]  # every column starts at the top: that says nothing
     others = [s for i, s in enumerate(starts) if i != least]
+    words = min(sum(len(s.words) for s in c) / len(c) for c in columns)
+    prose = words >= 5  # a table has some column of short cells
     if fewest:
         at_once = sum(1 for one in fewest if all(any(_level(one, o) for o in s) for s in others))
         if at_once >= 0.5 * len(fewest):
-            return False
+            # aligned like rows, unless they would be rows of long prose (headings atop columns)
+            return prose and min(len(c) for c in columns) >= 6 * (at_once + 1)
         close = sum(
             1 for one in fewest if all(any(_together(one, o, band_of) for o in s) for s in others)
         )
         if close < 0.5 * len(fewest):
             return True
-    words = min(sum(len(s.words) for s in c) / len(c) for c in columns)
     tall = max(b.bottom - b.top for b in run) > 0.3 * height
-    return words >= 5 or tall
+    return prose or tall
 
 
 def _level(one: Segment, other: Segment) -> bool:

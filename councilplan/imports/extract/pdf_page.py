@@ -1,10 +1,10 @@
 """One PDF page read into lines of text and tables, in reading order, with its lines numbered.
 
 The words are read once. Ruled tables take the words inside their cells; the rest are laid
-out (``pdf_layout``) into lines and unruled tables, and each ruled table goes back in before
-the first thing below it in its own column. Lines are numbered down the page in reading
-order, a table's lines by their baselines, so "page 3, line 12" points at something a person
-can count to.
+out (``pdf_layout``) into lines and unruled tables, stretch by stretch between the ruled
+tables, so nothing is read as running through a ruled table. Lines are numbered down the
+page in reading order, a table's lines by their baselines, so "page 3, line 12" points at
+something a person can count to.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .pdf_cells import DraftTable, colour_marks, drop_row_shading
+from .pdf_cells import DraftTable, Mark, colour_marks, drop_row_shading
 from .pdf_layout import Item, TextLine, layout
 from .pdf_ruled import ruled_tables
 from .pdf_text import PageLine
-from .pdf_words import page_words, segments
+from .pdf_words import Segment, Word, mark_segment, page_words, segments
 
 PageItem = PageLine | DraftTable
+MARK_WIDTH, MARK_HEIGHT = 120.0, 40.0  # a coloured cell or dot; wider is a band or banner
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,12 @@ def read_page(page: Any, number: int) -> PageRead:
     words = page_words(page)
     marks = colour_marks(page)
     tables, loose = ruled_tables(page, number, words, marks)
-    items = layout(segments(loose), number, marks, height=float(page.height))
-    for table in tables:
-        _insert(items, table)
+    items: list[Item] = []
+    height = float(page.height)
+    found = segments(loose) + _marks_outside(marks, tables, loose)
+    for zone, beside in _zones(found, tables):
+        items += layout(zone, number, marks, height=height)
+        items += beside
     for item in items:
         if isinstance(item, DraftTable):
             drop_row_shading(item)
@@ -49,15 +53,53 @@ def read_page(page: Any, number: int) -> PageRead:
     return PageRead(_numbered(items, number), letters)
 
 
-def _insert(items: list[Item], table: DraftTable) -> None:
-    """A ruled table goes before the first item below its top that shares its columns."""
-    x0, top, x1, _ = table.bbox
-    for index, item in enumerate(items):
-        box = (item.x0, item.top, item.x1) if isinstance(item, TextLine) else item.bbox[:3]
-        if box[1] >= top and box[0] < x1 and box[2] > x0:
-            items.insert(index, table)
-            return
-    items.append(table)
+def _marks_outside(marks: list[Mark], tables: list[DraftTable], words: list[Word]) -> list[Segment]:
+    """Coloured marks with no word on them (a RAG dot, a cell only coloured), outside ruled
+    tables, as phrases of the layout: they fill their column of an unruled table as a word
+    would. A colour behind words is only a hint of the cell they are in."""
+    empty = [
+        m
+        for m in marks
+        if m.box[2] - m.box[0] <= MARK_WIDTH
+        and m.box[3] - m.box[1] <= MARK_HEIGHT
+        and not any(m.within(t.bbox) for t in tables)
+    ]
+    centres = sorted(((w.top + w.bottom) / 2, (w.x0 + w.x1) / 2) for w in words)
+    return [mark_segment(m.box) for m in empty if not _covers_a_word(m, centres)]
+
+
+def _covers_a_word(mark: Mark, centres: list[tuple[float, float]]) -> bool:
+    x0, top, x1, bottom = mark.box
+    start = bisect_left(centres, (top, -1.0))
+    end = bisect_left(centres, (bottom, float("inf")))
+    return any(x0 <= x <= x1 for _, x in centres[start:end])
+
+
+def _zones(
+    loose: list[Segment], tables: list[DraftTable]
+) -> list[tuple[list[Segment], list[DraftTable]]]:
+    """The loose phrases cut into the stretches above, beside and below the ruled tables, each
+    with the tables that follow it: no line, column or unruled table runs through a ruled one.
+    """
+    groups: list[list[DraftTable]] = []  # tables side by side share a stretch of the page
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        if groups and table.bbox[1] < max(t.bbox[3] for t in groups[-1]):
+            groups[-1].append(table)
+        else:
+            groups.append([table])
+    zones: list[tuple[list[Segment], list[DraftTable]]] = []
+    rest = sorted(loose, key=lambda s: s.centre_y)
+    for group in groups:
+        top = min(t.bbox[1] for t in group)
+        bottom = max(t.bbox[3] for t in group)
+        above = [s for s in rest if s.centre_y < top]
+        beside = [s for s in rest if top <= s.centre_y <= bottom]
+        rest = [s for s in rest if s.centre_y > bottom]
+        zones.append((above, sorted(group, key=lambda t: t.bbox[0])))
+        if beside:
+            zones.append((beside, []))
+    zones.append((rest, []))
+    return zones
 
 
 def _numbered(items: list[Item], page: int) -> list[PageItem]:

@@ -49,8 +49,8 @@ def _rows(run: Sequence[Band], starts: Sequence[float]) -> list[list[Band]]:
     if not spacing:
         return [list(run)]
     closest = min(spacing)
-    apart = max(1.5, 0.25 * min(b.size for b in run))
-    size = min(b.size for b in run)
+    size = min((b.size for b in run if b.size), default=10.0)
+    apart = max(1.5, 0.25 * size)
     # Rows set apart by more space than a cell's lines: the closest gap is a line's leading.
     padded = closest <= 0.6 * size and any(gap > closest + apart for gap in spacing)
     widest = _widest_per_column(run, starts)
@@ -91,6 +91,8 @@ def _carries_on(above: Band, band: Band, starts: Sequence[float], widest: list[f
         if not previous:
             return False
         last = max(previous, key=lambda s: s.bottom)
+        if not segment.words:
+            return False  # a coloured mark starts its row
         first_word = segment.words[0]
         room = widest[column] - last.x1
         if abs(last.x0 - segment.x0) > 2 or last.bold != segment.bold:
@@ -130,7 +132,7 @@ def _row_cells(
                     max(s.x1 for s in found),
                     max(s.bottom for s in found),
                 ),
-                first_baseline=found[0].words[0].bottom,
+                first_baseline=next((s.bottom for s in found if s.words), found[0].bottom),
             )
         )
     return cells

@@ -159,6 +159,6 @@ def _segment(words: Sequence[Word]) -> Segment:
     )
 
 
-def segment_of(words: Sequence[Word]) -> Segment:
-    """Words (already one phrase) as a ``Segment``."""
-    return _segment(words)
+def mark_segment(box: tuple[float, float, float, float]) -> Segment:
+    """A coloured mark (a RAG dot) as a phrase with no words: it fills its place in a table."""
+    return Segment(words=(), x0=box[0], top=box[1], x1=box[2], bottom=box[3])

@@ -142,7 +142,17 @@ def delivery_plan(path: Path) -> Path:
     </table>
     """
     css = RULED + " ul { margin: 0; padding-left: 12pt } td:nth-child(3) { width: 40% }"
-    return print_html(html, path, css)
+    return print_html(html, path, css + RUNNING)
+
+
+# A running header and footer on every page, with the page number.
+RUNNING = """
+@page {
+  @top-right { content: "Derby City Council Delivery Plan"; font-size: 8pt }
+  @bottom-left { content: "Strategic Planning and Performance"; font-size: 8pt }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt }
+}
+"""
 
 
 # -- An unruled performance summary (like the "Key performance measures" tables of cabinet
@@ -312,3 +322,57 @@ def hand_made_pdf(path: Path, text: str, *, user_password: str | None = None) ->
     )
     path.write_bytes(bytes(out))
     return path
+
+
+# -- A Word table styled with a shaded header and banded rows but no borders (the "Grid Table"
+# styles many councils' performance reports use), its status as coloured text-free dots.
+
+BANDED_ROWS = [
+    ("PI 1", "Visits to libraries", "41,200", "40,000", "Green"),
+    ("PI 2", "Visits to leisure centres", "88,950", "95,000", "Red"),
+    ("PI 3", "Museum visits by school pupils", "3,120", "3,000", "Green"),
+    ("PI 4", "Parks with a Green Flag award", "6", "7", "Amber"),
+]
+
+
+def banded_table(path: Path) -> Path:
+    rows = "".join(
+        f"<tr><td>{ref}</td><td>{name}</td><td>{actual}</td><td>{target}</td>"
+        f"<td><span class=dot style='background:{RAG[status]}'></span></td></tr>"
+        for ref, name, actual, target, status in BANDED_ROWS
+    )
+    html = f"""
+    <h2>Culture and leisure</h2>
+    <table><tr class=head><th>Ref</th><th>Indicator</th><th>Actual</th><th>Target</th>
+      <th>RAG</th></tr>{rows}</table>
+    """
+    css = """
+    tr.head th { background: #1f4e79; color: white }
+    tr:nth-child(odd) td { background: #dce6f1 }
+    .dot { display: inline-block; width: 9pt; height: 9pt; border-radius: 4.5pt }
+    """
+    return print_html(html, path, css)
+
+
+# -- An unruled list of measures running over two pages (like the appendices of quarterly
+# performance reports), the header repeated, a measure's name broken by the page.
+
+LONG_LIST = 28
+
+
+def measure(number: int) -> str:
+    return f"Percentage of residents satisfied with the service in neighbourhood {number}"
+
+
+def unruled_over_pages(path: Path) -> Path:
+    rows = "".join(
+        f"<tr><td>KPI {n:02d}</td><td>{measure(n)}</td><td>{40 + n}.5%</td><td>{45 + n}%</td></tr>"
+        for n in range(1, LONG_LIST + 1)
+    )
+    html = f"""
+    <h2>Appendix A: all measures</h2>
+    <table><thead><tr><th>Code</th><th>Measure</th><th>Actual</th><th>Target</th></tr></thead>
+    <tbody>{rows}</tbody></table>
+    """
+    css = "td:nth-child(2) { width: 40% } td { padding: 7pt 5pt; orphans: 1; widows: 1 }"
+    return print_html(html, path, css)

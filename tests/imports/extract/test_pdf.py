@@ -199,6 +199,17 @@ def test_a_cell_merged_down_its_rows_spans_them_even_over_a_page_break(
     ]
 
 
+def test_running_headers_and_footers_are_read_once_and_page_numbers_not_at_all(
+    delivery_plan: ExtractedDocument,
+) -> None:
+    assert [b.text for b in delivery_plan.text_blocks()] == [
+        "Derby City Council Delivery Plan",
+        "Council Delivery Plan 2023/24",
+        "A green city",
+        "Strategic Planning and Performance Page 1 of 3",
+    ]
+
+
 def test_progress_is_told_page_by_page(delivery_plan_file: Path) -> None:
     calls: list[tuple[int, int]] = []
     pdf.extract(delivery_plan_file, Limits(), lambda done, total: calls.append((done, total)))
@@ -246,6 +257,40 @@ def test_text_around_an_unruled_table_stays_text(summary: ExtractedDocument) -> 
         ("table", 0, "Key performance measures"),
         ("paragraph", 1, "Source: council performance system, January 2024."),
     ]
+
+
+def test_a_table_shaded_but_unruled_is_one_table_with_its_coloured_dots_in_their_column(
+    folder: Path,
+) -> None:
+    """Imitates a Word "Grid Table" style: shaded header, banded rows, RAG as coloured dots."""
+    table = only_table(read(layouts.banded_table(folder / "banded.pdf")))
+    assert table.text_rows() == [
+        ["Ref", "Indicator", "Actual", "Target", "RAG"],
+        *[[ref, name, actual, target, ""] for ref, name, actual, target, _ in layouts.BANDED_ROWS],
+    ]
+    assert [c.hints for c in table.cells if c.column == 4] == [
+        (),  # the header's shading is styling, not a status
+        *[(status.lower(),) for *_, status in layouts.BANDED_ROWS],
+    ]
+
+
+def test_an_unruled_table_over_two_pages_is_one_table_with_the_broken_row_whole(
+    folder: Path,
+) -> None:
+    """Imitates a performance report's appendix listing every measure, printed unruled."""
+    path = layouts.unruled_over_pages(folder / "appendix.pdf")
+    with pdfplumber.open(path) as printed:
+        second = " ".join(printed.pages[1].extract_text().split())
+    assert second.startswith("Code Measure Actual Target the service in neighbourhood")
+    table = only_table(read(path))
+    assert table.text_rows() == [
+        ["Code", "Measure", "Actual", "Target"],
+        *[
+            [f"KPI {n:02d}", layouts.measure(n), f"{40 + n}.5%", f"{45 + n}%"]
+            for n in range(1, layouts.LONG_LIST + 1)
+        ],
+    ]
+    assert {c.source.page for c in table.cells} == {1, 2}
 
 
 # -- A council plan page in two columns (imitates the designed priorities pages of council
