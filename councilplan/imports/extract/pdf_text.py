@@ -43,7 +43,10 @@ def paragraphs(lines: Sequence[PageLine]) -> list[list[PageLine]]:
         for a, b in itertools.pairwise(lines)
         if 0 <= b.bbox[1] - a.bbox[3] < 1.5 * b.size
     ]
-    leading = median(spacing) if spacing else 2.0
+    # the space between a paragraph's lines: the narrower gaps, and never more than half a line
+    # (so a page of one-line paragraphs is not read as one paragraph)
+    narrow = sorted(spacing)[len(spacing) // 5] if spacing else 2.0
+    leading = min(narrow, 0.5 * median(line.size for line in lines)) if lines else narrow
     groups: list[list[PageLine]] = []
     for line in lines:
         if groups and _continues(groups[-1], line, leading):
@@ -70,7 +73,13 @@ def _continues(group: list[PageLine], line: PageLine, leading: float) -> bool:
     if last.text.endswith((".", "!", "?", ":")) and last.width < 0.75 * widest:
         return False
     indent = 4 * line.size if len(group) == 1 else line.size  # a first line may be indented
-    return last.bbox[0] - indent <= line.bbox[0] <= last.bbox[0] + 2 * line.size
+    if last.bbox[0] - indent <= line.bbox[0] <= last.bbox[0] + 2 * line.size:
+        return True
+    return abs(_centre(line) - _centre(last)) <= 2  # centred lines
+
+
+def _centre(line: PageLine) -> float:
+    return (line.bbox[0] + line.bbox[2]) / 2
 
 
 def heading_sizes(groups: Sequence[Sequence[PageLine]], body: float) -> list[float]:
@@ -88,10 +97,10 @@ def text_block(
     for line in group:
         text = glue(text, line.text)
     source = SourceRef(file=file, page=first.page, line=first.line, bbox=_union(group))
-    if starts_item(first.text):
-        marker, rest = _marker(text)
+    marker, rest = _marker(text) if starts_item(first.text) else ("", text)
+    if marker and (BULLET.match(marker) or not (_large(group, body) or _bold_title(group, body))):
         return TextBlock("list_item", rest, source, level=depth, marker=marker)
-    if _large(group, body):
+    if _large(group, body):  # a numbered heading keeps its number
         level = sizes.index(round(first.size * 2) / 2) + 1
         return TextBlock("heading", text, source, level=min(level, 6))
     if _bold_title(group, body):

@@ -22,6 +22,7 @@ MARKER = re.compile(
 BULLET = re.compile(
     r"^[•●▪■◦○◆◇►▶➢✓✔\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0b7\uf0a7\uf076\uf0d8\uf0fc]$"
 )
+DASHES = ("-", "\u2013", "\u2014")
 # Font names that say bold: "Arial-BoldMT", "Calibri,Bold", "Gotham-Black", "OpenSans-Semibold".
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
@@ -140,12 +141,15 @@ def _baselines(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def _opens_item(text: str, gap_in_ems: float) -> bool:
-    """A bullet, or a number ending in "." or ")", printed a tab away from its item's text.
+    """A bullet, a dash or a number ending in "." or ")", printed a tab away from its item.
 
-    A bare "1.1" or "-" followed by a gap is more often a table's reference or empty-value cell.
+    A bare "1.1" followed by a gap is more often a table's reference, and a dash far from the
+    next word a table's empty value.
     """
     if BULLET.match(text):
         return gap_in_ems <= 3
+    if text in DASHES:
+        return gap_in_ems <= 1.6
     return gap_in_ems <= 2 and bool(MARKER.match(text)) and text[-1] in ".)"
 
 

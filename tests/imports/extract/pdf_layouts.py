@@ -376,3 +376,36 @@ def unruled_over_pages(path: Path) -> Path:
     """
     css = "td:nth-child(2) { width: 40% } td { padding: 7pt 5pt; orphans: 1; widows: 1 }"
     return print_html(html, path, css)
+
+
+# -- A committee report (like Derbyshire's cabinet report on its Council Plan refresh): a
+# centred title block in bold, numbered headings in bold at body size, justified paragraphs and
+# items opened by a dash a tab away from their text (a hanging indent).
+
+REPORT_ITEMS = [
+    "Work alongside local communities, partners and businesses, providing strong leadership "
+    "and the reassurance needed to direct people through the crisis.",
+    "Build on our Derbyshire Spirit and harness the increased number of local volunteers.",
+]
+
+
+def committee_report(path: Path) -> Path:
+    items = "".join(f"<li>{item}</li>" for item in REPORT_ITEMS)
+    html = f"""
+    <p class=c><b>COUNTY COUNCIL</b></p><p class=c><b>CABINET</b></p><p class=c>9 July 2020</p>
+    <p class=c><b>Report of the Executive Director<br>Commissioning, Communities and Policy</b></p>
+    <p><b>1. Purpose of the Report</b></p>
+    <p>To recommend the revised Council Plan refresh 2020/21 for approval by Full Council.</p>
+    <p><b>2. Information and Analysis</b></p>
+    <p class=j>The Council Plan sets out the future direction of the Council, the outcomes that
+    the authority is seeking to achieve and priorities to focus effort and resource.</p>
+    <p>The Plan will ensure the Council continues to:</p>
+    <ul>{items}</ul>
+    """
+    css = """
+    body { font-size: 11pt } p { margin: 0 0 9pt 0 } .c { text-align: center }
+    .j { text-align: justify } ul { list-style: none; padding-left: 0 }
+    li { padding-left: 18pt; text-indent: -18pt; margin-bottom: 6pt }
+    li::before { content: "-"; display: inline-block; width: 18pt; text-indent: 0 }
+    """
+    return print_html(html, path, css)

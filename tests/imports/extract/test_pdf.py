@@ -349,6 +349,35 @@ def test_the_second_column_is_on_the_right_and_starts_higher_than_the_first_ends
     assert right.source.line > left.source.line
 
 
+def test_a_committee_reports_bold_numbered_headings_and_dashed_items_are_told_apart(
+    folder: Path,
+) -> None:
+    """Imitates a cabinet report: bold title block, bold numbered headings, dash items."""
+    report = read(layouts.committee_report(folder / "cabinet.pdf"))
+    assert outline(report) == [
+        ("heading", 1, "COUNTY COUNCIL"),
+        ("heading", 1, "CABINET"),
+        ("paragraph", 1, "9 July 2020"),
+        ("heading", 1, "Report of the Executive Director Commissioning, Communities and Policy"),
+        ("heading", 1, "1. Purpose of the Report"),
+        (
+            "paragraph",
+            1,
+            "To recommend the revised Council Plan refresh 2020/21 for approval by Full Council.",
+        ),
+        ("heading", 1, "2. Information and Analysis"),
+        (
+            "paragraph",
+            1,
+            "The Council Plan sets out the future direction of the Council, the outcomes that "
+            "the authority is seeking to achieve and priorities to focus effort and resource.",
+        ),
+        ("paragraph", 1, "The Plan will ensure the Council continues to:"),
+        *[("list_item", 1, item) for item in layouts.REPORT_ITEMS],
+    ]
+    assert {b.marker for b in report.text_blocks() if b.kind == "list_item"} == {"-"}
+
+
 # -- Files that cannot be read.
 
 
