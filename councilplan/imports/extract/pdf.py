@@ -22,6 +22,7 @@ from pdfminer.pdftypes import resolve1
 
 from councilplan.imports.problems import ImportProblem
 
+from .layout import CellCounter
 from .limits import Limits, Progress
 from .pdf_cells import DraftTable
 from .pdf_continued import joined_tables
@@ -48,7 +49,12 @@ def extract(path: Path, limits: Limits, progress: Progress) -> ExtractedDocument
                 f"The PDF has {total} pages, over the limit of {limits.max_pages}.", file=path.name
             )
         progress(0, total)
+        counter = CellCounter(limits, path.name)
         for number, page in enumerate(pdf.pages, start=1):
+            if number > limits.max_pages:  # more pages than the document said it had
+                raise ImportProblem(
+                    f"The PDF has over {limits.max_pages} pages, over the limit.", file=path.name
+                )
             try:
                 read = read_page(page, number)
             except Exception as error:
@@ -62,13 +68,14 @@ def extract(path: Path, limits: Limits, progress: Progress) -> ExtractedDocument
             pages.append(read.items)
             heights.append(float(page.height))
             letters.update(read.letters)
+            counter.add(sum(len(i.cells) for i in read.items if isinstance(i, DraftTable)))
             progress(number, total)
     if not letters:
         raise ImportProblem(SCANNED, file=path.name)
     items, furniture = without_furniture(pages, heights)
     items = joined_tables(items, furniture)
     body = max(letters, key=lambda size: (letters[size], -size))
-    blocks = _blocks(items, path.name, body, limits)
+    blocks = _blocks(items, path.name, body)
     return ExtractedDocument(name=path.name, format="pdf", blocks=blocks, pages=len(pages))
 
 
@@ -81,8 +88,7 @@ def _opened(path: Path) -> Iterator[Any]:
         cause = getattr(error, "args", [None])[0] if error.args else None
         if isinstance(cause, PDFPasswordIncorrect) or isinstance(error, PDFPasswordIncorrect):
             raise ImportProblem(
-                "This PDF is protected by a password, so it cannot be read. Save a copy "
-                "without the password and upload that.",
+                "The PDF is password-protected: save it without a password and try again.",
                 file=path.name,
             ) from error
         raise ImportProblem(
@@ -109,7 +115,7 @@ def _page_count(pdf: Any, path: Path) -> int:
         ) from error
 
 
-def _blocks(items: list[PageItem], file: str, body: float, limits: Limits) -> tuple[Block, ...]:
+def _blocks(items: list[PageItem], file: str, body: float) -> tuple[Block, ...]:
     """Lines as headings, paragraphs and list items; tables with the heading above them."""
     runs: list[list[PageLine] | DraftTable] = []
     for item in items:
@@ -123,16 +129,9 @@ def _blocks(items: list[PageItem], file: str, body: float, limits: Limits) -> tu
     sizes = heading_sizes(groups, body)
     blocks: list[Block] = []
     heading = ""
-    cells = 0
     markers: list[float] = []  # the x of each open list level's bullets
     for run in runs:
         if isinstance(run, DraftTable):
-            cells += len(run.cells)
-            if cells > limits.max_cells:
-                raise ImportProblem(
-                    f"The PDF's tables hold over {limits.max_cells} cells, over the limit.",
-                    file=file,
-                )
             blocks.append(_table(run, file, heading))
             markers.clear()
             continue

@@ -8,12 +8,12 @@ coloured cell or dot) kept as a hint.
 
 from __future__ import annotations
 
-import colorsys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .pdf_words import BULLET, MARKER, Segment
+from .layout import colour_hints, colour_name, list_marker
+from .pdf_words import BULLET, Segment
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the top-left
 
@@ -105,16 +105,16 @@ def glue(text: str, more: str, *, new_item: bool = False) -> str:
 
 
 def starts_item(text: str) -> bool:
-    """Whether a line opens a list item with a bullet or a number."""
-    first = text.split(" ", 1)[0]
-    return (bool(MARKER.match(first)) and " " in text) or bool(BULLET.match(text[:1]))
+    """Whether a line opens a list item with a bullet or a number (or a bullet printed
+    against its first word)."""
+    return list_marker(text) is not None or bool(BULLET.match(text[:1]))
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A filled shape in a colour that says something (red, amber, green ...), and its box."""
 
-    colour: str
+    hints: tuple[str, ...]  # "fill #FF0000", "fill red", as the other formats give colours
     box: Box
 
     @property
@@ -137,29 +137,26 @@ class Mark:
 
 
 def colour_marks(page: Any) -> list[Mark]:
-    """Filled rectangles and curves on a page whose colour has a name; greys and white skipped."""
+    """Filled rectangles and curves in a colour: white, black and greys are paper, type and
+    shading, which a PDF draws everywhere, so they are left out."""
     marks = []
     area = float(page.width) * float(page.height)
     for shape in [*page.rects, *page.curves]:
         if not shape.get("fill") or shape["width"] * shape["height"] > area / 4:
             continue
-        name = colour_name(shape.get("non_stroking_color"))
-        if name:
-            box = (
-                float(shape["x0"]),
-                float(shape["top"]),
-                float(shape["x1"]),
-                float(shape["bottom"]),
-            )
-            marks.append(Mark(name, box))
+        code = rgb_code(shape.get("non_stroking_color"))
+        if code and colour_name(code) not in PLAIN:
+            box = tuple(float(shape[key]) for key in ("x0", "top", "x1", "bottom"))
+            marks.append(Mark(colour_hints("fill", code), (box[0], box[1], box[2], box[3])))
     return marks
 
 
-def colour_name(colour: Any) -> str:
-    """ "red", "amber", "green", "blue" or "purple" for a PDF fill colour; "" for greys and others.
+PLAIN = ("white", "black", "grey")
 
-    PDF colours come as a grey level, RGB or CMYK components from 0 to 1.
-    """
+
+def rgb_code(colour: Any) -> str:
+    """A PDF fill colour (RGB or CMYK components from 0 to 1) as "rrggbb"; "" for a grey level
+    or a pattern."""
     if not isinstance(colour, list | tuple) or not all(isinstance(c, int | float) for c in colour):
         return ""
     if len(colour) == 3:
@@ -169,20 +166,12 @@ def colour_name(colour: Any) -> str:
         red, green, blue = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
     else:
         return ""
-    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
-    if saturation < 0.3 or not 0.15 < lightness < 0.9:
-        return ""
-    degrees = hue * 360
-    for limit, name in ((15, "red"), (65, "amber"), (170, "green"), (260, "blue"), (330, "purple")):
-        if degrees < limit:
-            return name
-    return "red"
+    return "".join(f"{round(min(max(v, 0.0), 1.0) * 255):02x}" for v in (red, green, blue))
 
 
 def marks_in(marks: Sequence[Mark], box: Box) -> list[str]:
-    """The colours of the marks inside a box, once each, in page order."""
-    found = [m.colour for m in marks if m.within(box)]
-    return list(dict.fromkeys(found))
+    """The hints of the marks inside a box, once each, in page order."""
+    return list(dict.fromkeys(hint for m in marks if m.within(box) for hint in m.hints))
 
 
 def drop_row_shading(table: DraftTable) -> None:
@@ -192,8 +181,8 @@ def drop_row_shading(table: DraftTable) -> None:
     for cell in table.cells:
         rows.setdefault(cell.row, []).append(cell)
     for cells in rows.values():
-        colours = {colour for cell in cells for colour in cell.hints}
         shaded = [cell for cell in cells if cell.hints]
+        colours = {tuple(cell.hints) for cell in shaded}
         if len(colours) == 1 and len(shaded) >= max(2, 0.75 * len(cells)):
             for cell in shaded:
                 cell.hints.clear()

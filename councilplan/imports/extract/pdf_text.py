@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
+from .layout import list_marker
 from .pdf_cells import Box, glue, starts_item
-from .pdf_words import BULLET, MARKER
+from .pdf_words import BULLET
 from .shape import SourceRef, TextBlock
 
 HEADING_SCALE = 1.15  # a heading's letters are at least this much larger than body text
@@ -120,10 +121,12 @@ def _bold_title(group: Sequence[PageLine], body: float) -> bool:
 
 def _marker(text: str) -> tuple[str, str]:
     """A list item's bullet or number, and its text."""
-    if BULLET.match(text[:1]) and not text[1:2].isspace():
+    found = list_marker(text)
+    if found:
+        return found[0], found[1]
+    if BULLET.match(text[:1]):  # printed against its first word
         return text[0], text[1:].strip()
-    first, _, rest = text.partition(" ")
-    return (first, rest.strip()) if MARKER.match(first) else ("", text)
+    return "", text
 
 
 def _union(group: Sequence[PageLine]) -> Box:

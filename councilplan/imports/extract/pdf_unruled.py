@@ -172,5 +172,4 @@ def _add_marks(
                 first_baseline=mark.y,
             )
             cells.append(cell)
-        if mark.colour not in cell.hints:
-            cell.hints.append(mark.colour)
+        cell.hints.extend(hint for hint in mark.hints if hint not in cell.hints)

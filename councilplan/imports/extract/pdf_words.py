@@ -14,14 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# Bullets and numbers that open a list item ("•", "-", "3.", "2.1", "a)", "(iv)").
-MARKER = re.compile(
-    r"^(?:[•●▪■◦○◆◇►▶➢✓✔\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0b7\uf0a7\uf076\uf0d8\uf0fc*\u2013\u2014-]"
-    r"|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}\.\d{1,3}|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,5}[.)])$"
-)
-BULLET = re.compile(
-    r"^[•●▪■◦○◆◇►▶➢✓✔\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0b7\uf0a7\uf076\uf0d8\uf0fc]$"
-)
+from .layout import BULLETS, list_marker
+
+BULLET = re.compile(f"^[{BULLETS}]$")
 DASHES = ("-", "\u2013", "\u2014")
 # Font names that say bold: "Arial-BoldMT", "Calibri,Bold", "Gotham-Black", "OpenSans-Semibold".
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -150,7 +145,8 @@ def _opens_item(text: str, gap_in_ems: float) -> bool:
         return gap_in_ems <= 3
     if text in DASHES:
         return gap_in_ems <= 1.6
-    return gap_in_ems <= 2 and bool(MARKER.match(text)) and text[-1] in ".)"
+    found = list_marker(f"{text} x")  # a number as the other formats' lists are numbered
+    return gap_in_ems <= 2 and found is not None and found[0] == text and text[-1] in ".)"
 
 
 def _segment(words: Sequence[Word]) -> Segment:

@@ -100,10 +100,10 @@ def test_rag_status_shown_by_a_cells_colour_is_kept_as_a_hint_even_with_no_word(
     table = only_table(kpi_report)
     status = [c for c in table.cells if c.column == 5 and c.row >= 3]
     assert [(c.text, c.hints) for c in status] == [
-        ("Green", ("green",)),
-        ("", ("red",)),
-        ("Amber", ("amber",)),
-        ("", ("green",)),
+        ("Green", ("fill #00B050", "fill green")),
+        ("", ("fill #FF0000", "fill red")),
+        ("Amber", ("fill #FFC000", "fill amber")),
+        ("", ("fill #00B050", "fill green")),
     ]
     assert not any(c.hints for c in table.cells if c.column != 5)  # grey header: no hint
 
@@ -224,6 +224,12 @@ def test_too_many_pages_are_refused_before_any_page_is_read(delivery_plan_file: 
     assert calls == []
 
 
+def test_too_many_table_cells_are_refused(delivery_plan_file: Path) -> None:
+    with pytest.raises(ImportProblem) as problem:
+        read(delivery_plan_file, Limits(max_cells=20))
+    assert str(problem.value).startswith("delivery-plan.pdf: The file has more than 20 table cells")
+
+
 # -- An unruled performance summary (imitates the key measures tables of cabinet reports).
 
 
@@ -268,9 +274,9 @@ def test_a_table_shaded_but_unruled_is_one_table_with_its_coloured_dots_in_their
         ["Ref", "Indicator", "Actual", "Target", "RAG"],
         *[[ref, name, actual, target, ""] for ref, name, actual, target, _ in layouts.BANDED_ROWS],
     ]
-    assert [c.hints for c in table.cells if c.column == 4] == [
+    assert [c.hints[1:] for c in table.cells if c.column == 4] == [
         (),  # the header's shading is styling, not a status
-        *[(status.lower(),) for *_, status in layouts.BANDED_ROWS],
+        *[(f"fill {status.lower()}",) for *_, status in layouts.BANDED_ROWS],
     ]
 
 
@@ -393,7 +399,9 @@ def test_a_pdf_locked_with_a_password_is_refused_naming_the_file(folder: Path) -
     path = layouts.hand_made_pdf(folder / "locked.pdf", "Hello", user_password="secret")
     with pytest.raises(ImportProblem) as problem:
         read(path)
-    assert str(problem.value).startswith("locked.pdf: This PDF is protected by a password")
+    assert str(problem.value) == (
+        "locked.pdf: The PDF is password-protected: save it without a password and try again."
+    )
 
 
 def test_an_encrypted_pdf_anyone_may_open_is_read(folder: Path) -> None:
