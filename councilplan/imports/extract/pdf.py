@@ -27,7 +27,7 @@ from .limits import Limits, Progress
 from .pdf_cells import DraftTable
 from .pdf_continued import joined_tables
 from .pdf_furniture import without_furniture
-from .pdf_page import PageItem, read_page
+from .pdf_page import PageItem, PageRead, read_page
 from .pdf_text import PageLine, heading_sizes, paragraphs, text_block
 from .shape import Block, Cell, ExtractedDocument, SourceRef, Table
 
@@ -39,8 +39,7 @@ SCANNED = (
 
 def extract(path: Path, limits: Limits, progress: Progress) -> ExtractedDocument:
     """Read a PDF's text and tables, page by page, into an ``ExtractedDocument``."""
-    pages: list[list[PageItem]] = []
-    heights: list[float] = []
+    pages: list[PageRead] = []
     letters: Counter[float] = Counter()
     with _opened(path) as pdf:
         total = _page_count(pdf, path)
@@ -65,14 +64,13 @@ def extract(path: Path, limits: Limits, progress: Progress) -> ExtractedDocument
                 ) from error
             finally:
                 page.close()
-            pages.append(read.items)
-            heights.append(float(page.height))
+            pages.append(read)
             letters.update(read.letters)
             counter.add(sum(len(i.cells) for i in read.items if isinstance(i, DraftTable)))
             progress(number, total)
     if not letters:
         raise ImportProblem(SCANNED, file=path.name)
-    items, furniture = without_furniture(pages, heights)
+    items, furniture = without_furniture([p.items for p in pages], [p.height for p in pages])
     items = joined_tables(items, furniture)
     body = max(letters, key=lambda size: (letters[size], -size))
     blocks = _blocks(items, path.name, body)
@@ -125,17 +123,17 @@ def _blocks(items: list[PageItem], file: str, body: float) -> tuple[Block, ...]:
             runs[-1].append(item)
         else:
             runs.append([item])
-    groups = [g for run in runs if isinstance(run, list) for g in paragraphs(run)]
-    sizes = heading_sizes(groups, body)
+    grouped = [paragraphs(run) if isinstance(run, list) else run for run in runs]
+    sizes = heading_sizes([g for run in grouped if isinstance(run, list) for g in run], body)
     blocks: list[Block] = []
     heading = ""
     markers: list[float] = []  # the x of each open list level's bullets
-    for run in runs:
+    for run in grouped:
         if isinstance(run, DraftTable):
             blocks.append(_table(run, file, heading))
             markers.clear()
             continue
-        for group in paragraphs(run):
+        for group in run:
             depth = _depth(markers, group[0].bbox[0])
             block = text_block(group, file, body, sizes, depth)
             if block.kind == "heading":
@@ -169,10 +167,10 @@ def _table(draft: DraftTable, file: str, heading: str) -> Table:
                 page=c.page,
                 line=c.line,
                 cell=f"row {c.row + 1}, column {c.column + 1}",
-                bbox=c.bbox,
+                bbox=c.place or c.bbox,
             ),
         )
         for c in sorted(draft.cells, key=lambda c: (c.row, c.column))
     )
-    source = SourceRef(file=file, page=draft.page, line=draft.line, bbox=draft.bbox)
+    source = SourceRef(file=file, page=draft.page, line=draft.line, bbox=draft.place or draft.bbox)
     return Table(cells=cells, source=source, heading=heading)

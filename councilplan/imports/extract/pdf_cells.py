@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .layout import colour_hints, colour_name, list_marker
+from .pdf_turn import Box, Turn, turned
 from .pdf_words import BULLET, Segment
-
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the top-left
 
 
 @dataclass
@@ -32,6 +31,7 @@ class DraftCell:
     column_span: int = 1
     hints: list[str] = field(default_factory=list)
     line: int | None = None
+    place: Box | None = None  # its box on the page as printed, where it differs from bbox
 
 
 @dataclass
@@ -45,6 +45,7 @@ class DraftTable:
     ruled: bool
     line: int | None = None
     last_page: int = 0  # the page it ends on, once joined to its part on the next page
+    place: Box | None = None  # its box on the page as printed, where it differs from bbox
 
     @property
     def end_page(self) -> int:
@@ -136,7 +137,7 @@ class Mark:
         )
 
 
-def colour_marks(page: Any) -> list[Mark]:
+def colour_marks(page: Any, turn: Turn = "") -> list[Mark]:
     """Filled rectangles and curves in a colour: white, black and greys are paper, type and
     shading, which a PDF draws everywhere, so they are left out."""
     marks = []
@@ -146,8 +147,9 @@ def colour_marks(page: Any) -> list[Mark]:
             continue
         code = rgb_code(shape.get("non_stroking_color"))
         if code and colour_name(code) not in PLAIN:
-            box = tuple(float(shape[key]) for key in ("x0", "top", "x1", "bottom"))
-            marks.append(Mark(colour_hints("fill", code), (box[0], box[1], box[2], box[3])))
+            box = (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
+            place = turned(box, turn, float(page.width), float(page.height))
+            marks.append(Mark(colour_hints("fill", code), place))
     return marks
 
 

@@ -17,6 +17,7 @@ from .pdf_cells import DraftTable, Mark, colour_marks, drop_row_shading
 from .pdf_layout import Item, TextLine, layout
 from .pdf_ruled import ruled_tables
 from .pdf_text import PageLine
+from .pdf_turn import Turn, page_turn, printed, reading_height
 from .pdf_words import Segment, Word, mark_segment, page_words, segments
 
 PageItem = PageLine | DraftTable
@@ -25,32 +26,39 @@ MARK_WIDTH, MARK_HEIGHT = 120.0, 40.0  # a coloured cell or dot; wider is a band
 
 @dataclass(frozen=True)
 class PageRead:
-    """A page's lines and tables in reading order, and how many letters it prints at each size
-    (the document's body text size is the commonest, tables included)."""
+    """A page's lines and tables in reading order, how many letters it prints at each size
+    (the document's body text size is the commonest, tables included), and its height as its
+    text reads."""
 
     items: list[PageItem]
     letters: dict[float, int]
+    height: float
 
 
 def read_page(page: Any, number: int) -> PageRead:
     """Read one pdfplumber page."""
-    words = page_words(page)
-    marks = colour_marks(page)
-    tables, loose = ruled_tables(page, number, words, marks)
-    items: list[Item] = []
-    height = float(page.height)
+    turn = page_turn(page)
+    words = page_words(page, turn)
+    frame = (turn, float(page.width), float(page.height))
+    upright = [w for w in words if w.upright] if turn else []
+    items = _numbered(layout(segments(upright), number, [], height=frame[2]), number)
+    sideways = [w for w in words if not w.upright] if turn else words
+    marks = colour_marks(page, turn)
+    tables, loose = ruled_tables(page, number, sideways, marks, turn)
+    laid: list[Item] = []
     found = segments(loose) + _marks_outside(marks, tables, loose)
     for zone, beside in _zones(found, tables):
-        items += layout(zone, number, marks, height=height)
-        items += beside
-    for item in items:
+        laid += layout(zone, number, marks, height=reading_height(page, turn))
+        laid += beside
+    for item in laid:
         if isinstance(item, DraftTable):
             drop_row_shading(item)
+    items += _numbered(laid, number, after=_lines(items), frame=frame)
     letters: dict[float, int] = {}
     for word in words:
         size = round(word.size * 2) / 2
         letters[size] = letters.get(size, 0) + len(word.text)
-    return PageRead(_numbered(items, number), letters)
+    return PageRead(items, letters, reading_height(page, turn))
 
 
 def _marks_outside(marks: list[Mark], tables: list[DraftTable], words: list[Word]) -> list[Segment]:
@@ -102,22 +110,39 @@ def _zones(
     return zones
 
 
-def _numbered(items: list[Item], page: int) -> list[PageItem]:
+def _numbered(
+    items: list[Item],
+    page: int,
+    *,
+    after: int = 0,
+    frame: tuple[Turn, float, float] = ("", 0.0, 0.0),
+) -> list[PageItem]:
+    """Items with their lines numbered on from ``after``, and their boxes as printed."""
     numbered: list[PageItem] = []
-    count = 0
+    count = after
     for item in items:
         if isinstance(item, TextLine):
             count += 1
             box = (item.x0, item.top, item.x1, item.bottom)
-            numbered.append(PageLine(item.text, page, count, box, item.size, item.bold))
+            numbered.append(
+                PageLine(item.text, page, count, box, item.size, item.bold, printed(box, *frame))
+            )
             continue
         written = [c for c in item.cells if c.text]  # an empty cell has no line
         baselines = _distinct(sorted(c.first_baseline for c in written))
+        for cell in item.cells:
+            cell.place = printed(cell.bbox, *frame)
         for cell in written:
             cell.line = count + bisect_left(baselines, cell.first_baseline - 2) + 1
-        numbered.append(replace(item, line=count + 1))
+        numbered.append(replace(item, line=count + 1, place=printed(item.bbox, *frame)))
         count += len(baselines)
     return numbered
+
+
+def _lines(items: list[PageItem]) -> int:
+    """How many lines the items take up."""
+    last = [i.line for i in items if isinstance(i, PageLine)]
+    return max(last, default=0)
 
 
 def _distinct(values: list[float]) -> list[float]:

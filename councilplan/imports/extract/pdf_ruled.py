@@ -15,6 +15,7 @@ from typing import Any
 from pdfplumber.utils import obj_to_edges
 
 from .pdf_cells import Box, DraftCell, DraftTable, Mark, join_lines, marks_in
+from .pdf_turn import Turn, turned
 from .pdf_words import Word, segments
 
 RULED = {
@@ -29,13 +30,16 @@ EDGE_TOLERANCE = 2.0  # points within which two cell edges are the same grid lin
 
 
 def ruled_tables(
-    page: Any, number: int, words: Sequence[Word], marks: Sequence[Mark]
+    page: Any, number: int, words: Sequence[Word], marks: Sequence[Mark], turn: Turn = ""
 ) -> tuple[list[DraftTable], list[Word]]:
-    """The ruled tables of a page, top to bottom, and the words not in any of their cells."""
+    """The ruled tables of a page, top to bottom, and the words not in any of their cells (all
+    in the frame the page's text reads in)."""
+    width, height = float(page.width), float(page.height)
+    grids = [[turned(box, turn, width, height) for box in t.cells] for t in _found_tables(page)]
     tables: list[DraftTable] = []
     index = _Words(words)
-    for found in sorted(_found_tables(page), key=lambda t: (t.bbox[1], t.bbox[0])):
-        table = _table(found.cells, number, index, marks)
+    for boxes in sorted(grids, key=lambda cells: min((b[1], b[0]) for b in cells)):
+        table = _table(boxes, number, index, marks)
         if table is not None:
             tables.append(table)
     return tables, index.left()

@@ -28,9 +28,10 @@ class PageLine:
     text: str
     page: int
     line: int
-    bbox: Box
+    bbox: Box  # as the text reads (``pdf_turn``)
     size: float
     bold: bool
+    place: Box | None = None  # its box on the page as printed, where it differs from bbox
 
     @property
     def width(self) -> float:
@@ -97,7 +98,8 @@ def text_block(
     text = ""
     for line in group:
         text = glue(text, line.text)
-    source = SourceRef(file=file, page=first.page, line=first.line, bbox=_union(group))
+    places = [line.place or line.bbox for line in group]
+    source = SourceRef(file=file, page=first.page, line=first.line, bbox=_union(places))
     marker, rest = _marker(text) if starts_item(first.text) else ("", text)
     if marker and (BULLET.match(marker) or not (_large(group, body) or _bold_title(group, body))):
         return TextBlock("list_item", rest, source, level=depth, marker=marker)
@@ -129,10 +131,10 @@ def _marker(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _union(group: Sequence[PageLine]) -> Box:
+def _union(boxes: Sequence[Box]) -> Box:
     return (
-        min(g.bbox[0] for g in group),
-        min(g.bbox[1] for g in group),
-        max(g.bbox[2] for g in group),
-        max(g.bbox[3] for g in group),
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .layout import BULLETS, list_marker
+from .pdf_turn import Turn, turned
 
 BULLET = re.compile(f"^[{BULLETS}]$")
 DASHES = ("-", "\u2013", "\u2014")
@@ -33,6 +34,7 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    upright: bool = True  # False for a word of a sideways page's sideways text
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,24 +78,38 @@ def dominant(weighted: Iterable[tuple[float, int]], *, default: float) -> float:
     return max(totals, key=lambda k: (totals[k], -k)) if totals else default
 
 
-def page_words(page: Any) -> list[Word]:
-    """Every word on a pdfplumber page, read once, split where the font changes."""
+def page_words(page: Any, turn: Turn = "") -> list[Word]:
+    """Every word on a pdfplumber page, read once, split where the font changes, in the frame
+    its text reads in (``pdf_turn``)."""
     words = page.extract_words(
-        x_tolerance=2, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size", "fontname"]
+        x_tolerance=2,
+        y_tolerance=2,
+        keep_blank_chars=False,
+        # pdfplumber's size of a sideways letter varies letter by letter: there the size is
+        # the height of the word's line
+        extra_attrs=["fontname", "upright"] if turn else ["size", "fontname"],
+        char_dir_rotated="btt" if turn == "btt" else "ttb",
     )
-    return [
-        Word(
-            text=w["text"],
-            x0=float(w["x0"]),
-            x1=float(w["x1"]),
-            top=float(w["top"]),
-            bottom=float(w["bottom"]),
-            size=float(w["size"]),
-            bold=bool(BOLD.search(str(w["fontname"]))),
-        )
-        for w in words
-        if w["text"].strip()
-    ]
+    width, height = float(page.width), float(page.height)
+    found = []
+    for w in words:
+        if not w["text"].strip():
+            continue
+        box = (w["x0"], w["top"], w["x1"], w["bottom"])
+        bold = bool(BOLD.search(str(w["fontname"])))
+        if not turn:
+            found.append(Word(w["text"], *_xx(box), float(w["size"]), bold))
+        elif w["upright"]:  # a title or page number printed upright on a sideways page
+            found.append(Word(w["text"], *_xx(box), box[3] - box[1], bold))
+        else:
+            x0, top, x1, bottom = turned(box, turn, width, height)
+            found.append(Word(w["text"], x0, x1, top, bottom, bottom - top, bold, upright=False))
+    return found
+
+
+def _xx(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A box (x0, top, x1, bottom) in the order a ``Word`` takes it (x0, x1, top, bottom)."""
+    return float(box[0]), float(box[2]), float(box[1]), float(box[3])
 
 
 def gap_limit(size: float) -> float:

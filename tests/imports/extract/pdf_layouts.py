@@ -409,3 +409,33 @@ def committee_report(path: Path) -> Path:
     li::before { content: "-"; display: inline-block; width: 18pt; text-indent: 0 }
     """
     return print_html(html, path, css)
+
+
+# -- A landscape table printed sideways on a portrait page (like the delivery plan appendices
+# of cabinet reports, turned to fit), under an upright title.
+
+SIDEWAYS_ROWS = [
+    (str(n), f"Deliver the sideways action number {n} with partners", f"Head of Service {n}")
+    for n in range(1, 6)
+]
+
+
+def sideways_table(path: Path) -> Path:
+    rows = "".join(
+        f"<tr><td>{ref}</td><td>{action}</td><td>{lead}</td><td class=red>Red</td></tr>"
+        for ref, action, lead in SIDEWAYS_ROWS
+    )
+    html = f"""
+    <h1>Appendix B</h1>
+    <div class=side><h2>Delivery plan</h2>
+    <table><tr><th>Ref</th><th>Action</th><th>Lead</th><th>RAG</th></tr>{rows}</table></div>
+    """
+    css = (
+        RULED
+        + """
+    .red { background: #ff0000 }
+    .side { position: absolute; top: 60pt; left: 480pt; width: 640pt;
+            transform: rotate(90deg); transform-origin: top left }
+    """
+    )
+    return print_html(html, path, css)

@@ -384,6 +384,26 @@ def test_a_committee_reports_bold_numbered_headings_and_dashed_items_are_told_ap
     assert {b.marker for b in report.text_blocks() if b.kind == "list_item"} == {"-"}
 
 
+def test_a_table_printed_sideways_is_read_as_its_reader_turns_the_page(folder: Path) -> None:
+    """Imitates a landscape appendix table set sideways on a portrait page."""
+    document = read(layouts.sideways_table(folder / "sideways.pdf"))
+    assert outline(document) == [
+        ("heading", 1, "Appendix B"),
+        ("heading", 2, "Delivery plan"),
+        ("table", 0, "Delivery plan"),
+    ]
+    table = only_table(document)
+    assert table.text_rows() == [
+        ["Ref", "Action", "Lead", "RAG"],
+        *[[*row, "Red"] for row in layouts.SIDEWAYS_ROWS],
+    ]
+    action = next(c for c in table.cells if c.text == layouts.SIDEWAYS_ROWS[0][1])
+    assert action.source.bbox
+    x0, top, x1, bottom = action.source.bbox
+    assert bottom - top > 3 * (x1 - x0)  # its box as printed: running down the page
+    assert "fill red" in next(c for c in table.cells if c.row == 1 and c.column == 3).hints
+
+
 # -- Files that cannot be read.
 
 
