@@ -68,37 +68,39 @@ def layout(
     items: list[Item] = []
     all_bands = bands(found)
     index = 0
-    lone = 0  # how many of the last items are lines of single bands just above
+    lone: list[Band] = []  # the bands of the last items, lines just above
     while index < len(all_bands):
         if not all_bands[index].gaps:
-            items += _lines(all_bands[index : index + 1])
+            if _worded(all_bands[index]):
+                items.append(TextLine(all_bands[index].segments))
+                lone.append(all_bands[index])
             index += 1
-            lone += 1
             continue
         run = all_bands[index : index + run_length(all_bands, index)]
         index += len(run)
         found_gutters = gutters(run)
         strips = _strips(run, found_gutters)
         if found_gutters and depth < MAX_DEPTH and _reads_as_columns(run, strips, height):
-            above = _column_tops(all_bands[index - len(run) - lone : index - len(run)], strips)
+            above = _column_tops(lone, strips)
             del items[len(items) - len(above) :]
             run = above + run
             for strip in strips:
                 inside = [s for b in run for s in b.segments if strip[0] <= s.centre_x < strip[1]]
                 items += layout(inside, page, marks, height=height, depth=depth + 1)
         elif found_gutters and sum(1 for b in run if b.gaps) >= 2:
-            above = _page_top_rest(all_bands[: index - len(run)], run, found_gutters, height)
+            before = [b for b in all_bands[: index - len(run)] if _worded(b)]
+            above = _page_top_rest(before, run, found_gutters, height)
             del items[len(items) - len(above) :]
             items.append(unruled_table(above + run, found_gutters, page, marks))
         else:
-            items += _lines(run)
-        lone = 0
+            items += [TextLine(b.segments) for b in run if _worded(b)]
+        lone = []
     return items
 
 
-def _lines(found: Sequence[Band]) -> list[Item]:
-    """Bands as lines of text (a band with no words, only a coloured mark, is no line)."""
-    return [TextLine(b.segments) for b in found if any(s.words for s in b.segments)]
+def _worded(band: Band) -> bool:
+    """Whether a band has words (one with only a coloured mark is no line of text)."""
+    return any(s.words for s in band.segments)
 
 
 def _page_top_rest(
@@ -107,8 +109,8 @@ def _page_top_rest(
     """Lines at the top of a page, above a table, that carry on the rows of its columns: the
     rest of a row the page broke, to be joined to the table on the page before.
 
-    Only lines with nothing above them but the page's running header, set in the table's
-    type and inside its columns, are taken.
+    Only lines (``before``: all the lines above) with nothing above them but the page's
+    running header, set in the table's type and inside its columns, are taken.
     """
     header = [b for b in before if b.bottom < HEADER * height]
     taken = list(before[len(header) :])
