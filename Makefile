@@ -36,8 +36,8 @@ test-sqlite: $(STAMP) system-packages static
 	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test-postgres: $(STAMP) system-packages static
-	@echo "== Test suite on PostgreSQL =="
-	url=$$(scripts/postgres-for-tests) && DATABASE_URL=$$url $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	@echo "== Test suite on PostgreSQL (the tests that touch a database; pure tests ran above) =="
+	url=$$(scripts/postgres-for-tests) && DATABASE_URL=$$url COUNCILPLAN_DATABASE_TESTS_ONLY=1 $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint typecheck test-sqlite test-postgres
 

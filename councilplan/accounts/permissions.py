@@ -10,7 +10,7 @@ measures), cabinet member (reads their portfolio, comments), viewer (reads all).
 from django.db.models import Q, QuerySet
 
 from councilplan.measures.models import Measure
-from councilplan.plans.models import Action
+from councilplan.plans.models import Action, Organisation
 
 from .models import Membership, Role, User
 
@@ -114,3 +114,12 @@ def is_performance_team(user: User, organisation_id: int) -> bool:
     return user.is_active and (
         user.is_superuser or organisation_id in _orgs(user, Role.PERFORMANCE_TEAM)
     )
+
+
+def organisations_configurable(user: User) -> QuerySet[Organisation]:
+    """The councils whose performance team the user is in (all of them for a superuser)."""
+    if not user.is_active:
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=_orgs(user, Role.PERFORMANCE_TEAM))

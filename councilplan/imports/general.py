@@ -36,11 +36,25 @@ def read_general(
     progress: Progress | None = None,
 ) -> GeneralReading:
     """Read any file with a saved mapping laid over it, or with the reader's own proposal."""
+    extracted, mapping = map_general(path, context, saved=saved, limits=limits, progress=progress)
+    return GeneralReading(extracted, mapping, read(extracted, mapping, context))
+
+
+def map_general(
+    path: Path,
+    context: ReadContext,
+    *,
+    saved: Mapping | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> tuple[ExtractedDocument, Mapping]:
+    """A file extracted, and the mapping to read it with (before reading, so a reading that
+    fails can be put right by changing the mapping)."""
     extracted = extract(path, limits=limits, progress=progress)
     if not any(True for _ in extracted.tables()) and not any(True for _ in extracted.text_blocks()):
         raise ImportProblem("Nothing to read: the file has no text.", file=path.name)
     mapping = fit(saved, extracted, context) if saved else propose(extracted, context)
-    return GeneralReading(extracted, mapping, read(extracted, mapping, context))
+    return extracted, mapping
 
 
 def load_mapping(path: Path) -> Mapping:

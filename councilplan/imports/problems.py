@@ -17,12 +17,17 @@ class ImportProblem(Exception):  # noqa: N818 - "problem" is what the people who
     sheet: str = ""
     cell: str = ""
 
-    def __str__(self) -> str:
-        """'000.txt, line 142, portfolios: Unknown portfolio "Pets"': where first, then what."""
+    @property
+    def place(self) -> str:
+        """Where the problem is: '000.txt, line 142, portfolios'; empty if nowhere in particular."""
         place = [self.file] if self.file else []
         place += [f"page {self.page}"] if self.page is not None else []
         place += [f"sheet {self.sheet}"] if self.sheet else []
         place += [f"line {self.line}"] if self.line else []
         place += [f"cell {self.cell}"] if self.cell else []
         place += [self.field] if self.field else []
-        return f"{', '.join(place)}: {self.message}" if place else self.message
+        return ", ".join(place)
+
+    def __str__(self) -> str:
+        """'000.txt, line 142, portfolios: Unknown portfolio "Pets"': where first, then what."""
+        return f"{self.place}: {self.message}" if self.place else self.message

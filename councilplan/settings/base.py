@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "councilplan.accounts",
     "councilplan.plans",
     "councilplan.measures",
@@ -126,6 +128,14 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+
+# Background jobs (reading and applying uploaded files): django-tasks, the backport of Django
+# 6's django.tasks, with its database backend. `councilplan serve` starts the worker beside the
+# site; in production run `councilplan db_worker` as its own process (README, "Background jobs").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The largest file the import pages take: refused while it streams in, before it is stored.
+COUNCILPLAN_IMPORT_MAX_BYTES = int(os.environ.get("COUNCILPLAN_IMPORT_MAX_MB", "20")) * 1024 * 1024
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -8,6 +8,7 @@ STAFF_NAVIGATION = [
     ("staff:dashboards", "Dashboard"),
     ("staff:approvals", "Approvals"),
     ("staff:chase", "Chase list"),
+    ("staff:imports", "Import"),
     ("staff:api-tokens", "API tokens"),
 ]
 
@@ -19,6 +20,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     active = next((name for name, _ in STAFF_NAVIGATION if name == current), "")
     if current in ("staff:dashboard", "staff:dashboard-period"):
         active = "staff:dashboards"
+    if current.startswith("staff:import"):
+        active = "staff:imports"
     if not active and current.startswith("staff:"):
         active = (
             "staff:plans"

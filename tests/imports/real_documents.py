@@ -18,9 +18,11 @@ from .real_measures import (
     indicators_expected,
     kingston_expected,
     leeds_expected,
+    leeds_kpis_expected,
     lgbf_expected,
     neet_expected,
     ngoma_expected,
+    oflog_expected,
 )
 from .real_plans import (
     build_rbkc_docx,
@@ -49,6 +51,10 @@ CASES = [
          kingston_expected(), confirmed=KINGSTON_PLAN),
     Case("lgbf_latest_values_aberdeen.csv", "CSV: LGBF long extract, keys and JSON columns",
          real("lgbf_latest_values_aberdeen.csv"), "Aberdeen City Council", lgbf_expected()),
+    Case("leeds2023_kpi_tracker.md", "Markdown: KPI list then a table without outer pipes",
+         real("leeds2023_kpi_tracker.md"), "Leeds City Council", leeds_kpis_expected()),
+    Case("oflog_asc_carer_quality.csv", "CSV: every council's row, median column (held out)",
+         real("oflog_asc_carer_quality.csv"), "Derby City Council", oflog_expected()),
     Case("rbkc_caring_competent_deliverables.html", "HTML table: action, milestones, outcomes",
          build_rbkc_html, "Royal Borough of Kensington and Chelsea", rbkc_html_expected(),
          real=False),

@@ -51,11 +51,11 @@ def neet_expected() -> frozenset[Fact]:
 # --- Trafford Council: the Corporate Plan's indicators, a Markdown table --------------------
 
 
-def _markdown_rows(name: str) -> list[list[str]]:
+def _markdown_rows(name: str, header: str = "Priority |Indicator") -> list[list[str]]:
     """A Markdown table's body rows as a person reads them (links as their words)."""
     rows = []
     for line in (REAL / name).read_text().splitlines():
-        if line.startswith("|") and not line.startswith("|:") and "Priority |Indicator" not in line:
+        if "|" in line and not set(line) <= set("|:- ") and header not in line:
             rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
     return rows
 
@@ -209,6 +209,38 @@ def kingston_expected() -> frozenset[Fact]:
 
 
 KINGSTON_PLAN = Mapping(plan_slug="council-plan", first_year=2023, last_year=2026)
+
+
+# --- Leeds City Council (LEEDS 2023): the KPIs, a Markdown table after a bulleted list -------
+
+
+def leeds_kpis_expected() -> frozenset[Fact]:
+    """Each KPI with the source of its data (its target is in its words; the bullets above
+    repeat the table)."""
+    expected: set[Fact] = set()
+    for row in _markdown_rows("leeds2023_kpi_tracker.md", header="KPI | Data Source"):
+        expected |= {("measure", row[0], row[0]), ("measure.data_source", row[0], row[1])}
+    return frozenset(expected)
+
+
+# --- Derby City Council: Oflog's adult social care measure for every council, one row each ---
+
+
+def oflog_expected() -> frozenset[Fact]:
+    """Derby's row is its value; every other council's a comparator with its GSS code."""
+    expected: set[Fact] = {
+        ("measure", "ASC1", "Outcome, ASC Carer Quality of Life"),
+        ("measure.frequency", "ASC1", "annual"),
+    }
+    with (REAL / "oflog_asc_carer_quality.csv").open(newline="") as rows:
+        for row in csv.DictReader(rows):
+            name, value = row["Local authority name"], num(row["Value"])
+            if name == "Derby":
+                expected.add(("obs", "ASC1", "2016/17", value))
+            else:
+                expected.add(("comparator", "ASC1", "2016/17", name, "other", value))
+                expected.add(("comparator.gss", "ASC1", name, row["Local authority code"]))
+    return frozenset(expected)
 
 
 # --- Aberdeen City Council: LGBF latest values, one row per indicator and period -------------

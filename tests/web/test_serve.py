@@ -19,6 +19,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def children(pid: int) -> list[str]:
+    """The command lines of a process's children (Linux), e.g. the worker `serve` starts."""
+    found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [
+        Path(f"/proc/{child}/cmdline").read_bytes().decode().replace("\0", " ") for child in found
+    ]
+
+
 @pytest.fixture
 def demo_database(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
@@ -41,7 +49,9 @@ def demo_database(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_demo_sets_up_and_the_server_answers_the_admin_login(demo_database: dict[str, str]) -> None:
+def test_demo_sets_up_and_the_server_answers_with_the_worker_beside_it(
+    demo_database: dict[str, str],
+) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "councilplan.cli", "serve", "--port", str(port), "--workers", "1"],
@@ -65,6 +75,7 @@ def test_demo_sets_up_and_the_server_answers_the_admin_login(demo_database: dict
         assert "councilplan administration" in body
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
             assert "Council Delivery Plan 2019/20" in response.read().decode()
+        assert any("db_worker" in command for command in children(server.pid))
     finally:
         server.terminate()
         server.wait(timeout=10)

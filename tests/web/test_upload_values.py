@@ -146,3 +146,9 @@ def test_approvals_page_links_to_the_upload_for_the_performance_team(client, cou
     assert URL in client.get(reverse("staff:approvals")).content.decode()
     client.force_login(council.officer)
     assert URL not in client.get(reverse("staff:approvals")).content.decode()
+
+
+def test_the_values_upload_still_needs_its_csrf_token(council) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(council.performance)
+    assert upload(client, csv_file(*GOOD)).status_code == 403

@@ -15,8 +15,14 @@ from councilplan.imports.problems import ImportProblem
 
 from .limits import Limits
 
+# Bullet glyphs as documents print them, Symbol and Wingdings ones included (a PDF may give
+# those as private-use characters: \uf0b7 is Symbol's bullet, \uf0a7 and \uf0d8 Wingdings').
+BULLETS = (
+    "\u2022\u00b7\u25aa\u25cf\u25e6\u25a0\u25c6\u25c7\u25ba\u25b6\u27a2\u2713\u2714\u2023\u2043"
+    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+)
 _MARKER = re.compile(
-    "^(?P<indent>\\s*)(?P<marker>[-\u2022\u00b7\u2013\u25aa\u25cf\u25e6*o\uf0b7\uf0a7]"
+    f"^(?P<indent>\\s*)(?P<marker>[-\u2013*o{BULLETS}]"
     "|\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})[.)])\\s+(?P<rest>\\S.*)$"
 )
 _ROMAN = (

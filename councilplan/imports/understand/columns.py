@@ -35,8 +35,8 @@ CONTENT_OF = {
     Role.POLARITY: "polarity",
     Role.FREQUENCY: "frequency",
     Role.DIRECTION: "direction",
-    Role.AREA: "area",
     Role.AREA_CODE: "gss",
+    Role.PERIOD: "period",
     Role.NUMERATOR: "number",
     Role.DENOMINATOR: "number",
 }
@@ -48,6 +48,7 @@ FROM_CONTENT = (
     ("gss", Role.AREA_CODE, 0.9),
     ("reference_title", Role.REFERENCE_TITLE, 0.7),
     ("reference", Role.REFERENCE, 0.7),
+    ("period", Role.PERIOD, 0.65),
     ("date", Role.DUE, 0.6),
     ("frequency", Role.FREQUENCY, 0.8),
     ("polarity", Role.POLARITY, 0.7),
@@ -134,8 +135,17 @@ def _from_header(reading: HeaderReading, content: ColumnContent) -> Candidate | 
     return max(candidates, key=lambda c: c.score, default=None)
 
 
+# Roles of words: a header naming one is contradicted only by cells of codes and numbers (an
+# area is any place's name, not only a region's).
 PROSE = frozenset(
-    {Role.TITLE, Role.DESCRIPTION, Role.COMMENTARY, Role.SUCCESS_CRITERIA, Role.MILESTONES}
+    {
+        Role.TITLE,
+        Role.DESCRIPTION,
+        Role.COMMENTARY,
+        Role.SUCCESS_CRITERIA,
+        Role.MILESTONES,
+        Role.AREA,
+    }
 )
 CODED = ("number", "reference", "status", "date", "unit", "frequency", "gss", "labelled")
 
@@ -187,25 +197,26 @@ def _from_text_shape(content: ColumnContent) -> list[Candidate]:
 
 def joins_other_columns(body: Sequence[Sequence[Cell | None]], index: int) -> bool:
     """Whether most cells of a column are other cells of their row run together, a lookup key
-    a data export adds ("C&L 012023-24Cash_Annual" from "C&L 01", "2023-24", "Cash_Annual")."""
+    a data export adds ("C&L 012023-24Cash_Annual" from "C&L 01", "2023-24", "Cash_Annual",
+    perhaps with a word of its own: "...Family Group 4...")."""
     rows = [row for row in body[:200] if index < len(row) and text_of(row[index])]
     if len(rows) < 2:
         return False
     joined = 0
     for row in rows:
-        parts = [text_of(c) for i, c in enumerate(row) if i != index and len(text_of(c)) >= 2]
-        joined += _is_joined(text_of(row[index]), parts, 0)
+        parts = {text_of(c) for i, c in enumerate(row) if i != index and len(text_of(c)) >= 3}
+        joined += _is_joined(text_of(row[index]), parts)
     return joined >= 0.8 * len(rows)
 
 
-def _is_joined(text: str, parts: list[str], used: int) -> bool:
-    """Whether ``text`` is two or more of ``parts`` one after another, nothing else."""
-    if not text:
-        return used >= 2
-    return any(
-        text.startswith(part) and _is_joined(text[len(part) :], parts, used + 1)
-        for part in set(parts)
-    )
+def _is_joined(text: str, parts: set[str]) -> bool:
+    """Whether ``text`` holds two or more of ``parts``, making up most of it."""
+    rest, found = text, 0
+    for part in sorted(parts, key=len, reverse=True):
+        if part in rest:
+            rest, found = rest.replace(part, "\0", 1), found + 1
+    covered = len(text) - len(rest.replace("\0", ""))
+    return found >= 2 and covered >= 0.6 * len(text)
 
 
 def _one_of_each(

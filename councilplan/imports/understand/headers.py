@@ -122,12 +122,18 @@ ROLE_PHRASES: dict[Role, tuple[str, ...]] = {
         "similar councils|benchmark|average|median|all england|unitary average|"
         "english average|uk"
     ),
-    Role.AREA: _phrases("area|local authority|authority|la|geography|area name|council"),
+    Role.AREA: _phrases(
+        "area|local authority|authority|la|geography|area name|council|local authority name|"
+        "authority name|la name|council name|geography name"
+    ),
     Role.AREA_CODE: _phrases(
         "area code|la code|gss code|ons code|local authority code|geography code|"
         "authority code|area id|gss"
     ),
-    Role.PERIOD: _phrases("period|quarter|month|year|time period|reporting period"),
+    Role.PERIOD: _phrases(
+        "period|quarter|month|year|time period|reporting period|financial year|fiscal year|"
+        "reporting year|academic year|year ending"
+    ),
     Role.DIRECTION: _phrases(
         "direction of travel|dot|trend|direction|change|improving|"
         "direction of travel since last year|better or worse"
@@ -252,6 +258,7 @@ _ROW_NOUNS = frozenset(
         "milestones",
     }
 )
+_YEAR_SPAN = re.compile(r"\b(?:19|20)\d{2}\s*(?:/|-|\u2013|to)\s*(?:19|20)?\d{2}\b")
 _ROW_NOUN_PREFIXES = frozenset({"our", "key", "the", "performance", "key performance", "priority"})
 
 
@@ -259,10 +266,11 @@ def theme_name(text: str) -> str:
     """A heading as the theme it names, without the words that only say what its rows are:
     "Caring and Competent: Our Deliverables" -> "Caring and Competent", "Economic
     Transformation Indicators" -> "Economic Transformation" (a name of one word keeps them:
-    "Housing KPIs"). A heading that leads in to what follows ("Priority key for table:")
-    names no theme: ""."""
+    "Housing KPIs"). A heading that leads in to what follows ("Priority key for table:"), or
+    that names a report's or plan's period ("Housing KPI return 2024/25 Q1", "Council Plan
+    2024-2027") is a title, and names no theme: ""."""
     words = " ".join(text.split()).strip("*_ ")
-    if words.endswith(":"):
+    if words.endswith(":") or _YEAR_SPAN.search(words) or period_named_in(words):
         return ""
     head, colon, tail = words.partition(":")
     if colon and head.strip() and _names_rows(fold(tail)):
@@ -296,3 +304,15 @@ def is_column_headings(text: str) -> bool:
                     roles.add(role)
                     covered[start : start + size] = [True] * size
     return len(roles) >= 2 and sum(covered) >= 0.75 * len(words)
+
+
+def period_named_in(text: str) -> Period | None:
+    """The first quarter or month a sentence names ("Council Plan 2024-2027: Quarter 1 2024/25"
+    -> 2024/25 Q1), looking at runs of two to four words, longest first."""
+    words = text.replace(":", " ").replace(",", " ").split()
+    for size in (4, 3, 2):
+        for start in range(len(words) - size + 1):
+            period, rest = period_in(" ".join(words[start : start + size]))
+            if period is not None and period.kind is not PeriodKind.YEAR and not rest.strip():
+                return period
+    return None

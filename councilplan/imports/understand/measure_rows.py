@@ -35,9 +35,9 @@ class MeasureRow:
             text = row.first(columns, role).strip().rstrip(",;").strip()
             if text:
                 draft.setdefault(name, text)
-        owner = row.first(columns, Role.OWNER)
-        if owner:
-            draft["owner"] = owner
+        owners = names_in(row.first(columns, Role.OWNER))
+        if owners:  # a measure has one owner, declared as an officer of the council
+            draft["owner"] = self.out.builder.officer(owners[0], line_of(source))
         for role, read in (
             (Role.UNIT, read_unit),
             (Role.POLARITY, read_polarity),
@@ -91,8 +91,12 @@ class MeasureRow:
             self.out.skip(cell, text, "a measure's service is not kept: its owner is an officer")
 
     def _area_comparators(self, draft: dict[str, Any], area: str, row_period: str) -> None:
-        """Another area's row: its values are comparators for the council's measure."""
+        """Another area's row: its values are comparators for the council's measure; its
+        other figures (a target, a median) are not the council's, and are listed."""
         kind = comparator_kind(area)
+        for role in (*NUMBER_ROLES - {Role.ACTUAL}, Role.COMPARATOR, Role.NUMERATOR):
+            for _, text, cell in self.row.by_role(self.reader.columns, role):
+                self.out.skip(cell, text, f"{role.label} in another area's row, not the council's")
         for column, text, cell in self.row.by_role(self.reader.columns, Role.ACTUAL):
             period = self.reader.period(column, row_period)
             value = read_value(cell, text)

@@ -6,6 +6,7 @@ from councilplan.domain.periods import Frequency
 from councilplan.domain.status import Polarity
 from councilplan.domain.units import Unit
 
+from .cells import is_area
 from .headers import fold
 
 _UNITS = (
@@ -100,26 +101,25 @@ def read_frequency(text: str) -> Frequency:
 
 
 def comparator_kind(area: str) -> str:
-    """Which kind of comparator an area is: England, a region, nearest neighbours or other."""
-    words = fold(area)
-    if any(w in words for w in ("nearest", "statistical", "cipfa", "similar", "neighbour")):
+    """Which kind of comparator an area is: England, a region, nearest neighbours or other.
+    A council's own name is other, even one naming a place in a region ("City of London",
+    "East Riding of Yorkshire")."""
+    words = f" {fold(area)} "
+    if any(f" {w} " in words for w in ("nearest", "statistical", "cipfa", "similar", "neighbours")):
         return "nearest_neighbours"
-    if any(w in words for w in ("england", "national", "uk", "united kingdom", "great britain")):
+    if any(f" {w} " in words for w in _NATIONAL):
         return "national"
-    if any(
-        w in words
-        for w in (
-            "region",
-            "midlands",
-            "north east",
-            "north west",
-            "yorkshire",
-            "east of england",
-            "london",
-            "south east",
-            "south west",
-            "eastern",
-        )
-    ):
+    if is_area(area) or " region " in words or " regional " in words:
         return "regional"
     return "other"
+
+
+_NATIONAL = (
+    "england",
+    "national",
+    "uk",
+    "united kingdom",
+    "great britain",
+    "england and wales",
+    "all england",
+)

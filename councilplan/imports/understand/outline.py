@@ -102,7 +102,7 @@ class OutlineReader:
         level = block.level - self.top_level + 1
         name = theme_name(_labelled_text(text))
         if level > self.mapping.theme_levels or not name:
-            why = "below the levels read as themes" if name else "a lead-in to what follows"
+            why = "below the levels read as themes" if name else "a title or a lead-in"
             self.out.skip(block.source, text, f"a heading {why}, not a theme")
             return
         self.headings = [*self.headings[: level - 1], name]

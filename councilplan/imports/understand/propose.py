@@ -15,7 +15,7 @@ from councilplan.imports.extract.shape import Cell, ExtractedDocument, Table
 
 from .cells import column_content
 from .columns import propose_columns
-from .headers import period_in
+from .headers import period_in, period_named_in
 from .layout import find_layout, signature
 from .mapping import ColumnMapping, Mapping, OutlineMapping, Role, TableKind, TableMapping
 
@@ -138,6 +138,9 @@ def _document_period(texts: Iterable[str]) -> Period | None:
         period, _ = period_in(text)
         if period is not None and period.kind is not PeriodKind.YEAR:
             return period
+        named = period_named_in(text)
+        if named is not None:
+            return named
     return None
 
 

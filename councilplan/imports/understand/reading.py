@@ -141,8 +141,7 @@ def read(
                     )
     if mapping.outline is not None:
         OutlineReader(document, mapping.outline, out, title).read()
-    asked = mapping.outline is not None or any(t.kind is not TableKind.SKIP for t in mapping.tables)
-    if asked and not (out.actions or out.measures or out.updates):
+    if not (out.actions or out.measures or out.updates):
         raise ImportProblem(
             f"Found no actions, measures or results to import ({len(out.unused)} tables' rows and "
             "lines not used): check how the file is read (import --dump mapping) and say what "

@@ -10,17 +10,19 @@ import hashlib
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from councilplan.accounts.models import User
 from councilplan.imports.problems import ImportProblem
 from councilplan.monitoring import bulk
 from councilplan.monitoring.value_sheet import row_message
+from councilplan.web.upload_limit import LimitedUploadHandler, limit_uploads, refuse_too_large
 from councilplan.web.views.common import staff_user
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+TOO_LARGE = "The selected file is larger than 2 MB: split it into smaller files."
 SESSION_KEY = "councilplan_values_upload"
 TEMPLATE = "web/staff/upload_values.html"
 
@@ -47,26 +49,27 @@ class UploadValuesForm(forms.Form):
         help_text="Only if the file changes a locked period: say why. The history keeps it.",
     )
 
-    def clean_file(self) -> UploadedFile:
-        """Refuse a file too large to keep between the preview and applying it."""
-        upload: UploadedFile = self.cleaned_data["file"]
-        if (upload.size or 0) > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                "The selected file is larger than 2 MB: split it into smaller files."
-            )
-        return upload
 
-
+@csrf_exempt
 @login_required
 def upload_values(request: HttpRequest) -> HttpResponse:
     """GET the upload form; POST a file to check it and preview it; POST "apply" to apply it."""
     user = staff_user(request)
     bulk.require_uploader(user)
+    # Before anything reads the body: a file over the limit is refused as it streams in.
+    handler = limit_uploads(request, MAX_UPLOAD_BYTES)
+    return _upload_values(request, user, handler)
+
+
+@csrf_protect
+def _upload_values(request: HttpRequest, user: User, handler: LimitedUploadHandler) -> HttpResponse:
     if request.method == "POST" and "apply" in request.POST:
         return _apply(request, user)
     form = UploadValuesForm(request.POST, request.FILES) if request.method == "POST" else None
     context: dict[str, object] = {"form": form or UploadValuesForm()}
-    if form is not None and form.is_valid():
+    if form is not None and handler.too_large:
+        refuse_too_large(form, "file", TOO_LARGE)
+    elif form is not None and form.is_valid():
         upload, reason = form.cleaned_data["file"], form.cleaned_data["correction_reason"]
         content = upload.read()
         preview = bulk.preview_values(

@@ -360,9 +360,8 @@ def test_the_mapping_is_json_a_person_can_edit():
     skipped = edited.model_copy(
         update={"tables": [edited.tables[0].model_copy(update={"kind": TableKind.SKIP})]}
     )
-    reading = read(doc, skipped, ANYTOWN)
-    assert reading.document.plans == []
-    assert {u.reason for u in reading.unused} == {"table not imported (set its kind)"}
+    with pytest.raises(ImportProblem, match="Found no actions, measures or results"):
+        read(doc, skipped, ANYTOWN)
 
 
 def test_a_plan_whose_years_are_nowhere_asks_for_them():
@@ -480,3 +479,14 @@ def test_a_question_heading_is_a_section_and_where_we_are_now_lists_measures():
     )
     (measure,) = read(doc, mapping, ANYTOWN).document.measures
     assert (measure.unit, [t.path for t in measure.themes]) == ("rate", [["Safer"]])
+
+
+def test_a_measure_s_owner_is_declared_as_an_officer():
+    reading = read_proposed(
+        heading("KPIs 2024/25"),
+        table(
+            [["Measure", "Owner", "Q1"], ["Voids", "Sam Patel", "40"], ["Rent", "Jo Bloggs", "9"]]
+        ),
+    )
+    assert [m.owner for m in reading.document.measures] == ["Sam Patel", "Jo Bloggs"]
+    assert [o.name for o in reading.document.organisation.officers] == ["Sam Patel", "Jo Bloggs"]

@@ -2,7 +2,6 @@
 
 import getpass
 import json
-from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -13,6 +12,7 @@ from rich.table import Table
 
 from councilplan.accounts.models import User
 from councilplan.imports.general import load_mapping, read_general
+from councilplan.imports.preview import preview_data
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.readers import ReadContext, own_reader, read_file
 from councilplan.imports.structure import PlanDocument
@@ -154,20 +154,6 @@ def _login_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name in this environment
         return ""
-
-
-def preview_data(document: PlanDocument, result: ApplyResult) -> dict[str, Any]:
-    """The preview as plain data, for ``--dump preview``."""
-    return {
-        "source": document.source,
-        "counts": {kind: dict(tally) for kind, tally in sorted(result.counts.items())},
-        "uncertain_matches": [asdict(note) for note in result.uncertain],
-        "unmatched": [asdict(note) for note in result.unmatched],
-        "locked_changes": [
-            asdict(change) | {"text": str(change)} for change in result.locked_changes
-        ],
-        "skipped": [line.model_dump() for line in document.skipped],
-    }
 
 
 def with_predecessor(document: PlanDocument, slug: str) -> PlanDocument:
