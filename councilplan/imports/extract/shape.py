@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
@@ -79,11 +80,11 @@ class Table:
     caption: str = ""
     kind: Literal["table"] = "table"
 
-    @property
+    @cached_property
     def row_count(self) -> int:
         return max((c.row + c.row_span for c in self.cells), default=0)
 
-    @property
+    @cached_property
     def column_count(self) -> int:
         return max((c.column + c.column_span for c in self.cells), default=0)
 
