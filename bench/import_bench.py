@@ -65,7 +65,7 @@ def plan_pdf(path: Path, pages: int) -> None:
     on every page, commentary wrapping over several lines."""
     import weasyprint  # type: ignore[import-untyped]
 
-    rows_per_page = 9
+    rows_per_page = 17
     sections = []
     for t, theme in enumerate(THEMES):
         rows = "".join(
@@ -116,7 +116,7 @@ def kpi_workbook(path: Path, rows: int) -> None:
 
 
 CHILD = """
-import sys, time, resource
+import sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from councilplan.imports.context import ReadContext
@@ -126,7 +126,9 @@ result = read_general(Path({path!r}), ReadContext(organisation_slug="anytown"))
 elapsed = time.perf_counter() - started
 doc = result.reading.document
 items = sum(len(p.actions) for p in doc.plans) + len(doc.measures)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM: this process's own peak (ru_maxrss would carry the parent's across fork and exec)
+status = Path("/proc/self/status").read_text()
+peak = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) / 1024
 print(f"{{elapsed:.2f}} {{peak:.0f}} {{items}} {{result.extracted.pages}}")
 """
 

@@ -8,6 +8,7 @@ the database.
 """
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
+from councilplan.imports.models import SavedMapping
 from councilplan.measures.models import Measure, Observation, Target
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.plans.models import Action, Organisation
@@ -183,3 +185,19 @@ def test_a_mapping_file_with_a_wrong_value_names_the_field(tmp_path):
     with pytest.raises(CommandError, match=r"bad\.json, tables\.0\.columns\.0\.role: "):
         run(str(path), "--organisation", "anytown", "--mapping", str(bad))
     assert not Organisation.objects.exists()
+
+
+def test_a_mapping_the_council_saved_is_used_by_name(tmp_path):
+    path = kpi_csv(tmp_path / "housing-kpis.csv")
+    council = Organisation.objects.create(slug="anytown", name="Anytown Borough Council")
+    mapping = json.loads(run(str(path), "--organisation", "anytown", "--dump", "mapping"))
+    mapping["tables"][0]["columns"][4]["role"] = "ignore"  # the person leaves targets out
+    SavedMapping.objects.create(organisation=council, name="Housing KPI return", mapping=mapping)
+    run(str(path), "--organisation", "anytown", "--mapping", "Housing KPI return", "--apply")
+    assert Observation.objects.count() == 6
+    assert not Target.objects.exists()
+    with pytest.raises(
+        CommandError,
+        match=re.escape('No saved mapping "Housing" of anytown. Saved: "Housing KPI return".'),
+    ):
+        run(str(path), "--organisation", "anytown", "--mapping", "Housing")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 # A cell's value as the format gives it: workbooks keep numbers and dates typed.
@@ -79,11 +80,11 @@ class Table:
     caption: str = ""
     kind: Literal["table"] = "table"
 
-    @property
+    @cached_property
     def row_count(self) -> int:
         return max((c.row + c.row_span for c in self.cells), default=0)
 
-    @property
+    @cached_property
     def column_count(self) -> int:
         return max((c.column + c.column_span for c in self.cells), default=0)
 

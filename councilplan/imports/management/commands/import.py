@@ -12,10 +12,12 @@ from rich.table import Table
 
 from councilplan.accounts.models import User
 from councilplan.imports.general import load_mapping, read_general
+from councilplan.imports.models import SavedMapping
 from councilplan.imports.preview import preview_data
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.readers import ReadContext, own_reader, read_file
 from councilplan.imports.structure import PlanDocument
+from councilplan.imports.understand import Mapping
 from councilplan.imports.writer import (
     OUTCOMES,
     ApplyResult,
@@ -67,9 +69,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--mapping",
             default="",
-            metavar="FILE.json",
-            help="Read a council's own file with this mapping (each table's columns and what "
-            "they hold, as --dump mapping prints it and a person corrected it), laid over the "
+            metavar="NAME|FILE.json",
+            help="Read a council's own file with this mapping: the name of one the council saved "
+            "in the browser (needs --organisation), or a JSON file (each table's columns and what "
+            "they hold, as --dump mapping prints it and a person corrected it); laid over the "
             "file's tables by their header words. Without it the general reader proposes one.",
         )
         parser.add_argument(
@@ -92,7 +95,7 @@ class Command(BaseCommand):
             if options["dump"] == "mapping":
                 self.stdout.write(general_mapping(path, context, options["mapping"]))
                 return
-            saved = load_mapping(Path(options["mapping"])) if options["mapping"] else None
+            saved = chosen_mapping(options["mapping"], slug)
             document = read_file(path, context, saved=saved)
             if options["dump"] == "json":
                 self.stdout.write(document.model_dump_json(indent=2))
@@ -128,8 +131,37 @@ def general_mapping(path: Path, context: ReadContext, mapping: str) -> str:
             "This file is in one of councilplan's own layouts: it needs no mapping.",
             file=path.name,
         )
-    saved = load_mapping(Path(mapping)) if mapping else None
+    saved = chosen_mapping(mapping, context.organisation_slug)
     return read_general(path, context, saved=saved).mapping.model_dump_json(indent=2)
+
+
+def chosen_mapping(name_or_file: str, organisation_slug: str) -> Mapping | None:
+    """The mapping --mapping names: a JSON file, or a mapping the council saved by that name."""
+    if not name_or_file:
+        return None
+    path = Path(name_or_file)
+    if path.suffix.lower() == ".json" or path.is_file():
+        return load_mapping(path)
+    saved = SavedMapping.objects.filter(
+        organisation__slug=organisation_slug, name=name_or_file
+    ).first()
+    if saved is None:
+        names = ", ".join(
+            f'"{n}"'
+            for n in SavedMapping.objects.filter(organisation__slug=organisation_slug).values_list(
+                "name", flat=True
+            )
+        )
+        where = (
+            f" of {organisation_slug}"
+            if organisation_slug
+            else " (name the council with --organisation)"
+        )
+        raise ImportProblem(
+            f'No saved mapping "{name_or_file}"{where}. Saved: {names or "none"}.',
+            field="mapping",
+        )
+    return Mapping.model_validate(saved.mapping)
 
 
 REFUSED = (
