@@ -27,6 +27,7 @@ from .real_measures import (
 from .real_plans import (
     build_rbkc_docx,
     build_rbkc_html,
+    build_rbkc_pdf,
     rbkc_docx_expected,
     rbkc_html_expected,
     rbkc_text_expected,
@@ -57,6 +58,9 @@ CASES = [
          real("oflog_asc_carer_quality.csv"), "Derby City Council", oflog_expected()),
     Case("rbkc_caring_competent_deliverables.html", "HTML table: action, milestones, outcomes",
          build_rbkc_html, "Royal Borough of Kensington and Chelsea", rbkc_html_expected(),
+         real=False),
+    Case("rbkc_caring_competent_deliverables.pdf", "PDF: the same table printed, cells wrapping",
+         build_rbkc_pdf, "Royal Borough of Kensington and Chelsea", rbkc_html_expected(),
          real=False),
     Case("rbkc_fairer_deliverables.docx", "Word table: bulleted cells under a theme heading",
          build_rbkc_docx, "Royal Borough of Kensington and Chelsea", rbkc_docx_expected(),

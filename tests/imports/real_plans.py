@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import weasyprint
 from docx import Document
 
 from .real_facts import Fact
@@ -274,3 +275,16 @@ def rbkc_docx_expected() -> frozenset[Fact]:
         for ref, (_, _, outcomes) in RBKC_FAIRER.items()
     }
     return frozenset(expected)
+
+
+def build_rbkc_pdf(folder: Path) -> Path:
+    """The RBKC deliverables page printed to PDF, as councils publish their plans: the same
+    three-column table, ruled, with its cells' bullets wrapping over several lines."""
+    page = build_rbkc_html(folder)
+    path = folder / "rbkc_caring_competent_deliverables.pdf"
+    style = weasyprint.CSS(
+        string="@page{size:A4;margin:1.5cm} table{border-collapse:collapse;width:100%}"
+        "td,th{border:1px solid #000;padding:4px;font:9pt sans-serif;vertical-align:top}"
+    )
+    weasyprint.HTML(filename=str(page)).write_pdf(path, stylesheets=[style])
+    return path

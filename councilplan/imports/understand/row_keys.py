@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from councilplan.imports.extract.layout import BULLETS
 from councilplan.imports.extract.shape import Cell
 
 from .cells import REFERENCE_AND_TITLE
@@ -15,6 +17,7 @@ from .mapping import ColumnMapping, Role
 if TYPE_CHECKING:
     from .rows import TableRows
 
+BULLETED = frozenset({Role.DESCRIPTION, Role.SUCCESS_CRITERIA, Role.COMMENTARY, Role.MILESTONES})
 NUMBER_ROLES = frozenset({Role.ACTUAL, Role.TARGET, Role.PREVIOUS, Role.BASELINE})
 ROW_KEYS = frozenset({Role.REFERENCE, Role.TITLE, Role.REFERENCE_TITLE})
 
@@ -37,8 +40,12 @@ class Row:
         ]
 
     def first(self, columns: Sequence[ColumnMapping], role: Role) -> str:
+        """The text of the first column of a role; prose as its items, one a line, without
+        the bullets some formats print (so a PDF's cell reads as the web page's)."""
         found = self.by_role(columns, role)
-        return found[0][1] if found else ""
+        if not found:
+            return ""
+        return "\n".join(items_in(found[0][1])) if role in BULLETED else found[0][1]
 
 
 def split_reference(text: str) -> tuple[str, str]:
@@ -66,5 +73,10 @@ def key_of(reader: TableRows, row: Row) -> tuple[str, str]:
     return reference, tidy_title(title)
 
 
+_ITEM_BULLET = re.compile(f"^\\s*[-\u2013*{BULLETS}]\\s+")
+
+
 def items_in(text: str) -> list[str]:
-    return [" ".join(part.split()) for part in text.split("\n") if part.strip(" -•\t")]
+    """A cell's items, one a line, without the bullets a PDF or text export leaves on them."""
+    items = (" ".join(_ITEM_BULLET.sub("", part).split()) for part in text.split("\n"))
+    return [item for item in items if item.strip(f" -\t{BULLETS}")]
