@@ -34,9 +34,13 @@ def database_url(settings: dict[str, Any]) -> str:
     return f"postgres://{login}{settings['HOST']}{port}/{settings['NAME']}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def worker(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Path]:
-    """Start the worker once per test session; yields the file its output goes to."""
+    """Start the worker for one test; yields the file its output goes to.
+
+    One worker per test, not per session: on SQLite the worker takes the database's exclusive
+    lock to claim a job, and a later test of the same process, holding its own transaction
+    open, would make that fail ("database is locked") and the worker stop."""
     with django_db_blocker.unblock():
         url = database_url(connection.settings_dict)
     log = tmp_path_factory.mktemp("worker") / "worker.log"
