@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property, lru_cache
 
 from councilplan.domain.vocabulary import Vocabulary, unify_dashes
 
@@ -64,6 +65,15 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
+def _bounds(period: Period) -> tuple[date, date]:
+    """A period's first and last day, worked out once per period (pages compare the ends of
+    the same few periods thousands of times, each read from a row as a new ``Period``)."""
+    first, last = period._month_numbers()
+    cal_year, cal_month = calendar_month(period.year, first)
+    return date(cal_year, cal_month, 1), month_end(*calendar_month(period.year, last))
+
+
 @dataclass(frozen=True, order=True)
 class Period:
     """A financial year, quarter or month (``number`` 0 for a year, 1-4 quarter, 1-12 month)."""
@@ -106,16 +116,15 @@ class Period:
             return 3 * self.number - 2, 3 * self.number
         return self.number, self.number
 
-    @property
+    @cached_property
     def start(self) -> date:
         """The first day of the period."""
-        cal_year, cal_month = calendar_month(self.year, self._month_numbers()[0])
-        return date(cal_year, cal_month, 1)
+        return _bounds(self)[0]
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day of the period."""
-        return month_end(*calendar_month(self.year, self._month_numbers()[1]))
+        return _bounds(self)[1]
 
     @property
     def label(self) -> str:
@@ -176,7 +185,7 @@ class Period:
         """Return the months that make up the period, in order."""
         return [period_containing(d, PeriodKind.MONTH) for d in _month_starts(self.start, self.end)]
 
-    @property
+    @cached_property
     def rank(self) -> int:
         """A number ordering periods by their end, and of two ending together the shorter (the
         later start) last: how "the latest period" is chosen. A database can compute it too

@@ -20,7 +20,7 @@ from django.db.models.expressions import OrderBy
 
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.action_status import Reported, action_status, is_overdue
-from councilplan.domain.periods import Period, as_at
+from councilplan.domain.periods import Period, PeriodKind, as_at
 from councilplan.domain.rollups import StatusBreakdown, breakdown_by
 from councilplan.domain.status import ProgressRating, RagStatus, Stage, StatusResult
 from councilplan.plans.models import Action, Plan
@@ -77,9 +77,15 @@ def closes(update_period: Period, period: Period) -> bool:
     return period.covers(update_period) and update_period.end == period.end
 
 
-def action_results(actions: QuerySet[Action], period: Period, *, today: date) -> list[ActionResult]:
-    """Each action's approved status for ``period``, as at its end (``today`` while open)."""
-    return action_results_over(actions, [period], today=today)[period]
+LINKS = ("themes", "portfolios", "departments", "lead_officers")
+
+
+def action_results(
+    actions: QuerySet[Action], period: Period, *, today: date, links: Iterable[str] = LINKS
+) -> list[ActionResult]:
+    """Each action's approved status for ``period``, as at its end (``today`` while open),
+    with the ``links`` (of ``LINKS``) the caller reads prefetched."""
+    return action_results_over(actions, [period], today=today, links=links)[period]
 
 
 STATUS_FIELDS = (
@@ -102,26 +108,85 @@ def action_results_over(
     today: date,
     detailed: Period | None = None,
     stored: bool = True,
+    links: Iterable[str] = LINKS,
 ) -> dict[Period, list[ActionResult]]:
     """Each action's approved status in each of ``periods``, each as at its own end (``today``
     while open): one read of the actions and one of their updates, however many periods (a
     trend). Only the ``detailed`` period's updates carry their text (commentary), or every
-    period's when there is one. Locked periods read their stored snapshots, unless ``stored``
-    is False (taking the snapshots)."""
+    period's when there is none. Locked periods read their stored snapshots, unless ``stored``
+    is False (taking the snapshots). Only the ``links`` asked for are prefetched."""
     periods = list(periods)
-    loaded = list(actions.prefetch_related("themes", "portfolios", "departments", "lead_officers"))
-    plans = Plan.objects.filter(pk__in={action.plan_id for action in loaded})
-    reporting = list(
-        ReportingPeriod.objects.filter(organisation__in=plans.values("organisation_id"))
-    )
-    org_of = {plan.pk: plan.organisation_id for plan in plans} if loaded else {}
+    loaded = _Loaded.of(actions, links)
     texts = {detailed} if detailed is not None else set(periods)
     found: dict[tuple[int, Period], ActionResult] = {}
     if stored:
-        found = _snapshotted(loaded, periods, reporting, org_of, texts)
-    live = [(a, p) for p in periods for a in loaded if (a.pk, p) not in found]
-    found.update(_worked_out(live, reporting, today, texts))
-    return {period: [found[(a.pk, period)] for a in loaded] for period in periods}
+        found = _snapshotted(loaded, periods, texts)
+    live = [(a, p) for p in periods for a in loaded.actions if (a.pk, p) not in found]
+    found.update(_worked_out(live, loaded.reporting, today, texts))
+    return {period: [found[(a.pk, period)] for a in loaded.actions] for period in periods}
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A period's results and, for the periods of a trend, each action's colour (by id)."""
+
+    results: list[ActionResult]
+    colours: dict[Period, dict[int, RagStatus]]
+
+
+def action_trend(
+    actions: QuerySet[Action],
+    period: Period,
+    trend: Iterable[Period],
+    *,
+    today: date,
+    links: Iterable[str] = LINKS,
+) -> Trend:
+    """The actions' results in ``period`` (without the updates' texts) and their colours in
+    each of ``trend``, for a dashboard: the colours of locked periods are read as stored, as
+    plain values (a dashboard's trend is hundreds of them), the others worked out, with the
+    same queries as ``action_results_over``."""
+    others = [p for p in trend if p != period]
+    loaded = _Loaded.of(actions, links)
+    found = _snapshotted(loaded, [period], texts=set())
+    colours = _stored_colours(loaded, others)
+    live = [
+        (a, p)
+        for p in [period, *others]
+        for a in loaded.actions
+        if (a.pk, p) not in found and a.pk not in colours.get(p, {})
+    ]
+    found.update(_worked_out(live, loaded.reporting, today, texts=set()))
+    for (action_id, p), result in found.items():
+        if p != period:
+            colours.setdefault(p, {})[action_id] = result.status.status
+    results = [found[(a.pk, period)] for a in loaded.actions]
+    colours[period] = {r.action.pk: r.status.status for r in results}
+    return Trend(results=results, colours={p: colours.get(p, {}) for p in trend})
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """The actions read for a page, their councils' reporting periods and which council each
+    action's plan belongs to (by plan id)."""
+
+    actions: list[Action]
+    reporting: list[ReportingPeriod]
+    org_of: dict[int, int]
+
+    @classmethod
+    def of(cls, actions: QuerySet[Action], links: Iterable[str]) -> "_Loaded":
+        loaded = list(actions.prefetch_related(*links))
+        plans = Plan.objects.filter(pk__in={action.plan_id for action in loaded})
+        reporting = list(
+            ReportingPeriod.objects.filter(organisation__in=plans.values("organisation_id"))
+        )
+        org_of = {plan.pk: plan.organisation_id for plan in plans} if loaded else {}
+        return cls(loaded, reporting, org_of)
+
+    def locked(self, periods: Iterable[Period]) -> dict[int, set[Period]]:
+        """Of ``periods``, those each council has locked, by organisation id."""
+        return locked_periods(self.reporting, periods)
 
 
 def locked_periods(
@@ -135,20 +200,16 @@ def locked_periods(
 
 
 def _snapshotted(
-    loaded: list[Action],
-    periods: list[Period],
-    reporting: list[ReportingPeriod],
-    org_of: dict[int, int],
-    texts: set[Period],
+    loaded: _Loaded, periods: list[Period], texts: set[Period]
 ) -> dict[tuple[int, Period], ActionResult]:
     """The results stored for the periods the actions' councils have locked."""
-    locked = locked_periods(reporting, periods)
-    by_id = {a.pk: a for a in loaded}
-    by_period_id = {rp.pk: rp for rp in reporting}
+    locked = loaded.locked(periods)
+    by_id = {a.pk: a for a in loaded.actions}
+    by_period_id = {rp.pk: rp for rp in loaded.reporting}
     # Read whether or not a period is locked, so a page costs the same queries either way;
     # the update's text only for the periods shown in detail.
     stored = StatusSnapshot.objects.filter(action__in=list(by_id)).select_related("action_update")
-    reads = [stored.filter(in_periods(texts))]
+    reads = [stored.filter(in_periods(texts))] if texts else []
     if set(periods) - texts:
         reads.append(
             stored.filter(in_periods(set(periods) - texts)).only(
@@ -158,7 +219,7 @@ def _snapshotted(
     found = {}
     for snap in chain.from_iterable(reads):
         action = by_id[snap.action_id]  # type: ignore[index]
-        if snap.period not in locked.get(org_of[action.plan_id], set()):
+        if snap.period not in locked.get(loaded.org_of[action.plan_id], set()):
             continue
         found[(action.pk, snap.period)] = ActionResult(
             action=action,
@@ -169,6 +230,25 @@ def _snapshotted(
             as_at=snap.as_at,
         )
     return found
+
+
+def _stored_colours(loaded: _Loaded, periods: list[Period]) -> dict[Period, dict[int, RagStatus]]:
+    """The colours stored for the periods the actions' councils have locked, by action id:
+    read as values (made whether or not a period is locked, for a constant count)."""
+    locked = loaded.locked(periods)
+    org_of_action = {a.pk: loaded.org_of[a.plan_id] for a in loaded.actions}
+    rows = (
+        StatusSnapshot.objects.filter(action__in=_ids(org_of_action))
+        .filter(in_periods(periods))
+        .order_by()
+        .values_list("action_id", "period_kind", "period_year", "period_number", "status")
+    )
+    colours: dict[Period, dict[int, RagStatus]] = {}
+    for action_id, kind, year, number, status in rows:
+        period = Period(PeriodKind(kind), year, number)
+        if period in locked.get(org_of_action[action_id], set()):
+            colours.setdefault(period, {})[action_id] = RagStatus(status)
+    return colours
 
 
 def _worked_out(

@@ -1,5 +1,8 @@
 """Reads of the plan register, with the prefetching their pages need."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 
 from .models import Action, Plan, Theme
@@ -36,3 +39,15 @@ def theme_tree(plan: Plan) -> list[tuple[Theme, int]]:
 
     walk(None, 0)
     return ordered
+
+
+def linked(actions: Iterable[Action], link: str, field: str) -> dict[int, list[Any]]:
+    """For each of ``actions`` (by id), ``field`` of each row it is linked to by the many-to-many
+    ``link`` (``"themes", "theme_id"``; ``"portfolios", "portfolio__name"``), as plain values:
+    for a page that only counts by them, cheaper than a prefetch of model instances."""
+    through = getattr(Action, link).through
+    found: dict[int, list[Any]] = {}
+    rows = through.objects.filter(action_id__in=[a.pk for a in actions]).order_by("pk")
+    for action_id, value in rows.values_list("action_id", field):
+        found.setdefault(action_id, []).append(value)
+    return found
