@@ -19,7 +19,7 @@ from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
 
 from councilplan.core.models import ReviewState, in_periods
-from councilplan.domain.action_status import Reported, action_status, is_overdue
+from councilplan.domain.action_status import Reported, action_status, is_overdue, stage_as_at
 from councilplan.domain.periods import Period, PeriodKind, as_at
 from councilplan.domain.rollups import StatusBreakdown, breakdown_by
 from councilplan.domain.status import ProgressRating, RagStatus, Stage, StatusResult
@@ -365,7 +365,9 @@ def _latest_up_to(
 def _result(
     action: Action, update: ActionUpdate | None, period: Period, when: date
 ) -> ActionResult:
-    stage = Stage(action.stage) if action.stage else None
+    stage = stage_as_at(
+        Stage(action.stage) if action.stage else None, since=action.stage_since, as_at=when
+    )
     completion = action.expected_completion
     expected = None if completion.open_ended else completion.end
     reported = None
