@@ -9,6 +9,7 @@ number of actions or periods: one for the actions, one per link (themes, owners)
 reporting periods, one for the snapshots, one for the updates' statuses and one for the texts.
 """
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -69,6 +70,14 @@ class ActionResult:
     def missing_update(self) -> bool:
         """Whether the period has no approved update of its own."""
         return self.update is None or self.carried
+
+
+def judged_as_at(results: Iterable[ActionResult], period: Period, today: date) -> date:
+    """The date a page's statuses of ``period`` are judged at: the one most of ``results``
+    were (a locked period's, as stored: the day it was locked if that was before its end),
+    else the period's end, or today while it is open."""
+    judged = Counter(result.as_at for result in results).most_common(1)
+    return judged[0][0] if judged else as_at(period, today)
 
 
 def closes(update_period: Period, period: Period) -> bool:

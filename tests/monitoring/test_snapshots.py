@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -23,7 +24,12 @@ from councilplan.reports.builders import build_report, report_scope
 from councilplan.reports.renderers import FORMATS
 from councilplan.web.selectors.dashboard import dashboard
 from tests.council import Q1
-from tests.factories import ObservationFactory, TargetFactory, ThemeFactory
+from tests.factories import (
+    ActionFactory,
+    ObservationFactory,
+    TargetFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 # Long after the quarter: statuses are as at its end, 30 June 2021, whatever this date.
@@ -294,3 +300,32 @@ def test_a_year_has_an_update_of_its_own_only_from_its_last_quarter(council) -> 
     assert result.carried
     assert result.status.status == RagStatus.MISSING_UPDATE
     assert "last updated 2021/22 Q1" in result.status.explanation
+
+
+def test_a_period_locked_before_it_ended_is_reported_as_at_the_day_it_was_locked(
+    council, client
+) -> None:
+    """Review finding: the report said "as at" the period's end, not the stored date."""
+    approved_update(council, status="green", progress_rating="on_track")
+    with time_machine.travel(dt.date(2021, 6, 20), tick=False):
+        lock(council)
+    report = quarterly_report(council).decode()
+    assert "Statuses as at 20 June 2021, as stored when 2021/22 Q1 was locked." in report
+    assert "30 June 2021" not in report
+    client.force_login(council.performance)
+    with time_machine.travel(TODAY, tick=False):
+        dashboard = client.get(f"/staff/plans/{council.own_action.plan_id}/dashboard/2021-22-Q1/")
+    assert "2 actions, status as at 20 June 2021." in dashboard.content.decode()
+
+
+def test_an_action_added_after_the_lock_is_reported_as_at_the_periods_end(council) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    with time_machine.travel(dt.date(2021, 6, 20), tick=False):
+        lock(council)
+    ActionFactory(plan=council.own_action.plan, title="Added later")
+    report = quarterly_report(council).decode()
+    assert (
+        "Statuses as at 20 June 2021, as stored when 2021/22 Q1 was locked; 1 action with no "
+        "stored status as at 30 June 2021."
+    ) in report
+

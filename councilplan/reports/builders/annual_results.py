@@ -71,7 +71,7 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
         introduction=(
             f"The actions and measures of the {scope.plan.title} monitored in "
             f"{quarter.label[:7]}, for each portfolio, with last year's result.",
-            as_at_sentence(quarter, today),
+            as_at_sentence(quarter, today, now),
         ),
         sections=tuple(sections),
     )

@@ -63,10 +63,8 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
     previous = {
         r.action.pk: r for r in action_results(scope.actions, quarter.previous(), today=today)
     }
-    actions = [
-        action_item(r, previous[r.action.pk], quarter)
-        for r in action_results(scope.actions, quarter, today=today)
-    ]
+    results = action_results(scope.actions, quarter, today=today)
+    actions = [action_item(r, previous[r.action.pk], quarter) for r in results]
     measures = [measure_item(m) for m in measure_years(with_measure_links(scope.measures), quarter)]
     sections = [summary(actions, measures), exceptions_section([*actions, *measures])]
     sections += portfolio_sections(
@@ -83,7 +81,7 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
         introduction=(
             f"Progress on the actions and measures of the {scope.plan.title} in {quarter.label}, "
             "exceptions first.",
-            as_at_sentence(quarter, today),
+            as_at_sentence(quarter, today, results),
         ),
         sections=tuple(sections),
     )

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from councilplan.domain.periods import Period, as_at
+from councilplan.domain.periods import Period
 from councilplan.domain.rollups import (
     StatusBreakdown,
     breakdown_by,
@@ -26,6 +26,7 @@ from councilplan.monitoring.selectors import (
     ActionResult,
     action_results,
     action_trend,
+    judged_as_at,
     rollup,
 )
 from councilplan.plans.models import Action, Department, Milestone, Officer, Plan, Portfolio, Theme
@@ -179,7 +180,9 @@ def timeline(actions: QuerySet[Action], plan: Plan, period: Period, *, today: da
     readers never open it."""
     results = action_results(actions.prefetch_related("milestones"), period, today=today, links=())
     return Timeline(
-        period=period, as_at=as_at(period, today), rows=[_timeline_row(plan, r) for r in results]
+        period=period,
+        as_at=judged_as_at(results, period, today),
+        rows=[_timeline_row(plan, r) for r in results],
     )
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Max, Q, QuerySet
 
 from councilplan.core.models import ReviewState, period_rank
-from councilplan.domain.periods import Period, PeriodKind, as_at
+from councilplan.domain.periods import Period, PeriodKind
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
 from councilplan.measures.selectors import (
     MeasureResult,
@@ -21,7 +21,7 @@ from councilplan.measures.selectors import (
     results_by_period,
 )
 from councilplan.monitoring.models import ActionUpdate
-from councilplan.monitoring.selectors import ActionResult, action_results
+from councilplan.monitoring.selectors import ActionResult, action_results, judged_as_at
 from councilplan.plans.models import Action, Plan, Theme
 from councilplan.plans.selectors import theme_tree
 
@@ -88,7 +88,7 @@ def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
         unthemed=unthemed,
         results=results,
         measures=latest_measure_results(plan_measures(plan), fallback=plan.years[-1]),
-        as_at=as_at(shown, today),
+        as_at=judged_as_at(results, shown, today),
     )
 
 

@@ -18,8 +18,9 @@ from django.utils.safestring import SafeString
 
 from councilplan.accounts import permissions
 from councilplan.core import clock
-from councilplan.domain.periods import Period, PeriodError, as_at
+from councilplan.domain.periods import Period, PeriodError
 from councilplan.monitoring.reporting import reporting_period_for
+from councilplan.monitoring.selectors import judged_as_at
 from councilplan.plans.models import Action, Plan
 from councilplan.web.charts import breakdown_chart, timeline_chart, trend_chart
 from councilplan.web.forms import DashboardFilterForm
@@ -92,7 +93,7 @@ def plan_dashboard(
         board = dashboard(
             filtered_actions(readable, plan, form.filters()), plan, period, today=today
         )
-        context = _context(plan, period, form, board, as_at(period, today))
+        context = _context(plan, period, form, board, judged_as_at(board.results, period, today))
         context["timeline_url"] = _timeline_url(request, plan, period)
         return render_to_string("web/staff/includes/dashboard_body.html", context, request)
 

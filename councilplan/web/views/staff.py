@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from councilplan.accounts import permissions
 from councilplan.core import clock
-from councilplan.domain.periods import Period, PeriodError, as_at
+from councilplan.domain.periods import Period, PeriodError
 from councilplan.history.models import AuditEntry
 from councilplan.measures.selectors import results_by_period
 from councilplan.monitoring import services
 from councilplan.monitoring.reporting import reporting_period_for
-from councilplan.monitoring.selectors import action_results
+from councilplan.monitoring.selectors import action_results, judged_as_at
 from councilplan.plans.models import Plan
 from councilplan.web.charts import measure_charts
 from councilplan.web.published_cache import cached_fragment, scope_of
@@ -69,7 +69,7 @@ def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = No
             "sections": sections,
             "unthemed": unthemed,
             "count": len(results),
-            "as_at": as_at(period, today),
+            "as_at": judged_as_at(results, period, today),
         }
         return render_to_string("web/staff/includes/plan_overview_body.html", context, request)
 
