@@ -26,6 +26,7 @@ from councilplan.web.selectors.dashboard import dashboard
 from tests.council import Q1
 from tests.factories import (
     ActionFactory,
+    MeasureFactory,
     ObservationFactory,
     TargetFactory,
     ThemeFactory,
@@ -329,3 +330,64 @@ def test_an_action_added_after_the_lock_is_reported_as_at_the_periods_end(counci
         "stored status as at 30 June 2021."
     ) in report
 
+
+def recompute(*args: str) -> str:
+    out = io.StringIO()
+    call_command("statuses", "recompute", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_recompute_with_no_period_stores_every_locked_period_locked_before_statuses_were(
+    council,
+) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    StatusSnapshot.objects.all().delete()  # as locked before this version stored statuses
+    assert status_of(council.own_action).as_at == Q1.end  # worked out live meanwhile
+    printed = recompute()
+    assert "Storing the statuses missing from every locked period" in printed
+    assert "2021/22 Q1: stored 4 missing statuses (2 actions, 2 measures)" in printed
+    assert "Stored 4 missing statuses in 1 locked period; no stored status changed." in printed
+    stored = StatusSnapshot.objects.get(action=council.own_action)
+    assert (stored.period, stored.status, stored.as_at) == (Q1, "green", Q1.end)
+    assert stored.cause == SnapshotCause.RECOMPUTED
+    assert "No locked period lacks a stored status." in recompute()
+
+
+def test_recompute_missing_stores_an_action_added_after_the_lock_and_changes_nothing_stored(
+    council,
+) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    before = {s.pk: (s.status, s.taken_at) for s in StatusSnapshot.objects.all()}
+    approved_update(council, version=2, status="red")  # a correction: left for a recompute
+    added = ActionFactory(plan=council.own_action.plan, title="Added later", stage="not_started")
+    printed = recompute("--missing", "--period", "2021/22-Q1")
+    assert "2021/22 Q1: stored 1 missing status (1 action)" in printed
+    after = {s.pk: (s.status, s.taken_at) for s in StatusSnapshot.objects.all()}
+    assert {pk: after[pk] for pk in before} == before
+    assert status_of(council.own_action).status.status == RagStatus.GREEN
+    assert StatusSnapshot.objects.get(action=added).status == "grey"
+
+
+def test_recompute_missing_leaves_a_period_that_is_not_locked(council) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    printed = recompute("--missing", "--period", "2021/22-Q1")
+    assert "No locked period lacks a stored status." in printed
+    assert not StatusSnapshot.objects.exists()
+
+
+def test_recompute_missing_stores_a_theme_from_the_stored_statuses_and_a_new_measure(
+    council,
+) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    approved_update(council, version=2, status="red")  # not stored: the theme counts Green
+    theme = ThemeFactory(plan=council.own_action.plan, title="Homes")
+    council.own_action.themes.set([theme])
+    measure = MeasureFactory(organisation=council.own_action.plan.organisation)
+    printed = recompute("--missing")
+    assert "2021/22 Q1: stored 2 missing statuses (1 measure, 1 theme)" in printed
+    homes = StatusSnapshot.objects.get(theme=theme)
+    assert (homes.status, homes.as_at) == ("green", Q1.end)
+    assert StatusSnapshot.objects.filter(measure=measure, period_year=Q1.year).exists()
