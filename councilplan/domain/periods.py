@@ -26,6 +26,10 @@ class PeriodError(ValueError):
     """A period that cannot exist or text that does not name one."""
 
 
+class PeriodNotStartedError(PeriodError):
+    """Statuses asked for a period that has not started."""
+
+
 class PeriodKind(Vocabulary):
     """How long a reporting period is."""
 
@@ -47,6 +51,25 @@ def as_at(period: Period, today: date) -> date:
     ``today`` (the period still open). A report of a past period is the same whenever it is
     printed; only the open period moves with the day."""
     return min(period.end, today)
+
+
+def check_started(period: Period, today: date) -> None:
+    """Refuse to judge statuses for a period that has not started: nothing can have been
+    reported for it, and judging it as at today would show today's statuses under its name.
+    A performance team setting up next year's quarters sees "2027/28 Q1 has not started: it
+    starts on 1 April 2027." instead."""
+    if period.start > today:
+        start = period.start
+        raise PeriodNotStartedError(
+            f"{period.label} has not started: it starts on {start.day} {start:%B %Y}."
+        )
+
+
+def latest_started(periods: Sequence[Period], today: date) -> Period:
+    """Of ``periods`` (in order), the latest that has started by ``today``; the first when
+    none has (a plan set up before it begins)."""
+    started = [p for p in periods if p.start <= today]
+    return started[-1] if started else periods[0]
 
 
 def financial_year_label(year: int) -> str:

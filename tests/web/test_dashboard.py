@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -272,3 +273,27 @@ def test_timeline_shows_what_was_reported_up_to_the_period_only(
     page = text(signed_in(client, council.performance).get(timeline_url(plan, Q1)))
     assert "Hostel open (May 2021): slipped" in page
     assert "done 1 August 2021" not in page
+
+
+def test_a_period_that_has_not_started_says_so_instead_of_showing_statuses(
+    client: Client, council: Council
+) -> None:
+    plan = council.own_action.plan
+    later = Period.parse("2021/22-Q3")  # starts 1 October 2021
+    ReportingPeriodFactory(organisation=plan.organisation, period=later)
+    signed_in(client, council.performance)
+    with time_machine.travel(date(2021, 8, 15), tick=False):
+        board = text(client.get(dashboard_url(plan, later)))
+        timeline = text(client.get(timeline_url(plan, later)))
+        overview = text(client.get(reverse("staff:plan-period", args=[plan.pk, later])))
+        now = text(client.get(dashboard_url(plan, Q1.next())))
+    started = "2021/22 Q3 has not started: it starts on 1 October 2021."
+    assert started in board
+    assert "Summary for" not in board
+    assert "Missing update" not in board
+    assert started in timeline
+    assert "Reduce homelessness" not in timeline
+    assert started in overview
+    assert "Quarterly performance report" not in overview
+    assert "Delivery plan" in overview  # the plan's document needs no statuses
+    assert "status as at 15 August 2021" in now  # the open quarter: as at today

@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Max, Q, QuerySet
 
 from councilplan.core.models import ReviewState, period_rank
-from councilplan.domain.periods import Period, PeriodKind
+from councilplan.domain.periods import Period, PeriodKind, latest_started
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
 from councilplan.measures.selectors import (
     MeasureResult,
@@ -78,7 +78,7 @@ def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
     """What the public plan page shows, for the latest period with approved updates."""
     actions = published_plan_actions(plan).prefetch_related("milestones")
     period = latest_reported_period(actions)
-    shown = period or plan.years[-1]
+    shown = period or latest_started(plan.years, today)
     results = action_results(actions, shown, today=today)
     sections, unthemed = by_theme(plan, results)
     return PlanProgress(

@@ -18,7 +18,11 @@ from django.utils.safestring import SafeString
 
 from councilplan.accounts import permissions
 from councilplan.core import clock
-from councilplan.domain.periods import Period, PeriodError
+from councilplan.domain.periods import (
+    Period,
+    PeriodError,
+    latest_started,
+)
 from councilplan.monitoring.reporting import reporting_period_for
 from councilplan.monitoring.selectors import judged_as_at
 from councilplan.plans.models import Action, Plan
@@ -33,7 +37,7 @@ from councilplan.web.selectors.dashboard import (
     timeline,
 )
 from councilplan.web.selectors.progress import latest_reported_period
-from councilplan.web.views.common import staff_user
+from councilplan.web.views.common import not_started, staff_user
 
 
 def _period(request: HttpRequest, plan: Plan, period: Period | None, today: date) -> Period:
@@ -47,7 +51,7 @@ def _period(request: HttpRequest, plan: Plan, period: Period | None, today: date
         period = latest_reported_period(plan.actions.all())
     if period is None:
         current = reporting_period_for(plan.organisation, today)
-        period = current.period if current else plan.years[-1]
+        period = current.period if current else latest_started(plan.years, today)
     return period
 
 
@@ -90,11 +94,15 @@ def plan_dashboard(
 
     def body() -> str:
         form = DashboardFilterForm(plan, request.GET or None)
-        board = dashboard(
-            filtered_actions(readable, plan, form.filters()), plan, period, today=today
-        )
-        context = _context(plan, period, form, board, judged_as_at(board.results, period, today))
-        context["timeline_url"] = _timeline_url(request, plan, period)
+        context = {"plan": plan, "period": period, "periods": _periods(plan, period), "form": form}
+        if waiting := not_started(period, today):
+            context["not_started"] = waiting
+        else:
+            board = dashboard(
+                filtered_actions(readable, plan, form.filters()), plan, period, today=today
+            )
+            context |= _board(board, judged_as_at(board.results, period, today))
+            context["timeline_url"] = _timeline_url(request, plan, period)
         return render_to_string("web/staff/includes/dashboard_body.html", context, request)
 
     kept = _kept(request, plan, readable, "dashboard", period)
@@ -118,6 +126,8 @@ def plan_timeline(request: HttpRequest, plan_id: int, period: Period) -> HttpRes
     today = clock.today()
 
     def body() -> str:
+        if waiting := not_started(period, today):
+            return render_to_string("web/staff/includes/not_started.html", {"why": waiting})
         form = DashboardFilterForm(plan, request.GET or None)
         shown = timeline(
             filtered_actions(readable, plan, form.filters()), plan, period, today=today
@@ -147,20 +157,18 @@ def plan_timeline(request: HttpRequest, plan_id: int, period: Period) -> HttpRes
     return response
 
 
-def _context(
-    plan: Plan, period: Period, form: DashboardFilterForm, board: Dashboard, when: date
-) -> dict[str, Any]:
-    """What the dashboard's body shows: the board, its tables and its charts."""
-    periods = sorted(
+def _periods(plan: Plan, period: Period) -> list[Period]:
+    """The periods to choose from: the council's reporting periods, latest first."""
+    return sorted(
         {rp.period for rp in plan.organisation.reporting_periods.all()} | {period},
         key=lambda p: (p.end, p.start),
         reverse=True,
     )
+
+
+def _board(board: Dashboard, when: date) -> dict[str, Any]:
+    """What the dashboard's body shows of the board: its tables and its charts."""
     return {
-        "plan": plan,
-        "period": period,
-        "periods": periods,
-        "form": form,
         "board": board,
         "as_at": when,
         "theme_table": count_table(board.by_theme),
