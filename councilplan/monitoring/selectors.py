@@ -21,13 +21,12 @@ from django.db.models.expressions import OrderBy
 
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.action_status import Reported, action_status, is_overdue, stage_as_at
-from councilplan.domain.periods import Period, PeriodKind, as_at
+from councilplan.domain.periods import Period, as_at
 from councilplan.domain.rollups import StatusBreakdown, breakdown_by
 from councilplan.domain.status import ProgressRating, RagStatus, Stage, StatusResult
 from councilplan.plans.models import Action, Plan
 
 from .models import ActionUpdate, ReportingPeriod, StatusSnapshot
-from .workflow import is_locked
 
 
 @dataclass(frozen=True)
@@ -201,11 +200,18 @@ class _Loaded:
 def locked_periods(
     reporting: Iterable[ReportingPeriod], periods: Iterable[Period]
 ) -> dict[int, set[Period]]:
-    """Of ``periods``, those each organisation has locked, by organisation id."""
-    by_org: dict[int, list[ReportingPeriod]] = {}
+    """Of ``periods``, those each organisation has locked, by organisation id (as
+    ``workflow.is_locked`` judges one period, with each locked period read once)."""
+    periods = list(periods)
+    by_org: dict[int, list[Period]] = {}
     for rp in reporting:
-        by_org.setdefault(rp.organisation_id, []).append(rp)
-    return {org: {p for p in periods if is_locked(rps, p)} for org, rps in by_org.items()}
+        locking = by_org.setdefault(rp.organisation_id, [])
+        if rp.is_locked:
+            locking.append(rp.period)
+    return {
+        org: {p for p in periods if any(lock.locks(p) for lock in locking)}
+        for org, locking in by_org.items()
+    }
 
 
 def _snapshotted(
@@ -252,11 +258,13 @@ def _stored_colours(loaded: _Loaded, periods: list[Period]) -> dict[Period, dict
         .order_by()
         .values_list("action_id", "period_kind", "period_year", "period_number", "status")
     )
+    named = {(str(p.kind), p.year, p.number): p for p in periods}  # not a Period per row
+    colour = {str(status): status for status in RagStatus}
     colours: dict[Period, dict[int, RagStatus]] = {}
     for action_id, kind, year, number, status in rows:
-        period = Period(PeriodKind(kind), year, number)
+        period = named[(kind, year, number)]
         if period in locked.get(org_of_action[action_id], set()):
-            colours.setdefault(period, {})[action_id] = RagStatus(status)
+            colours.setdefault(period, {})[action_id] = colour[status]
     return colours
 
 
@@ -274,7 +282,8 @@ def _worked_out(
     ends = [p.end for _, p in live]
     by_id = {rp.pk: rp for rp in reporting}
     latest_end, earliest_end = max(ends, default=date.min), min(ends, default=date.min)
-    period_of = {rp.pk: rp.period for rp in reporting if rp.period.end <= latest_end}
+    each = ((rp.pk, rp.period) for rp in reporting)
+    period_of = {pk: period for pk, period in each if period.end <= latest_end}
     action_ids = _ids(action.pk for action, _ in live)
     reviewed = ActionUpdate.objects.filter(state=ReviewState.APPROVED)
     before = {pk: p.rank for pk, p in period_of.items() if p.end <= earliest_end}

@@ -20,7 +20,7 @@ from councilplan.measures.selectors import (
     measure_results_each,
     results_by_period,
 )
-from councilplan.monitoring.models import ActionUpdate
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
 from councilplan.monitoring.selectors import ActionResult, action_results, judged_as_at
 from councilplan.plans.models import Action, Plan, Theme
 from councilplan.plans.selectors import theme_tree
@@ -32,10 +32,12 @@ def _period(kind: str, year: int, number: int) -> Period:
 
 def latest_reported_period(actions: QuerySet[Action]) -> Period | None:
     """The latest period for which any of the actions has an approved update: the database
-    finds it, however many updates there are."""
+    finds it, however many updates there are (the few reporting periods with one, not every
+    council's, are ranked)."""
+    reported = ActionUpdate.objects.filter(action__in=actions, state=ReviewState.APPROVED)
     rank = (
-        ActionUpdate.objects.filter(action__in=actions, state=ReviewState.APPROVED)
-        .aggregate(latest=Max(period_rank("reporting_period__")))
+        ReportingPeriod.objects.filter(pk__in=reported.values("reporting_period_id"))
+        .aggregate(latest=Max(period_rank()))
         .get("latest")
     )
     return None if rank is None else Period.from_rank(rank)
