@@ -147,11 +147,13 @@ def sessions(names: set[str | None]) -> dict[str | None, Any]:
 
 def time_client(chosen: list[Target], runs: int) -> dict[str, Figures]:
     """Each target's server time through Django's test client, interleaved, after a warm-up."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     clients = sessions({t.user for t in chosen})
     figures: dict[str, Figures] = {t.name: Figures(t.name) for t in chosen}
+    cache.clear()  # kept pages of an earlier run, perhaps of other code, must not be timed
     for target in chosen:  # warm-up, and the query count (of a kept page: a second visit)
         forget(target)
         clients[target.user].get(target.url)
