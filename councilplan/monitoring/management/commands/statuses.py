@@ -1,6 +1,7 @@
 """`councilplan statuses recompute`: store a period's statuses afresh and say what changed, or
 store the statuses missing from locked periods."""
 
+from collections.abc import Iterator
 from datetime import date
 from typing import IO, Any, cast
 
@@ -85,19 +86,12 @@ class Command(BaseCommand):
         self, console: Console, councils: QuerySet[Organisation], period: Period, today: date
     ) -> None:
         changed = 0
-        with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("Recomputing", total=councils.count())
-            for council in councils:
-                progress.update(task, description=f"Recomputing {council.name}")
-                for change in take_snapshots(
-                    organisation=council,
-                    period=period,
-                    today=today,
-                    cause=SnapshotCause.RECOMPUTED,
-                ):
-                    changed += 1
-                    console.print(f"{council.name}: {change}", markup=False)
-                progress.advance(task)
+        for council in _each(console, councils, "Recomputing"):
+            for change in take_snapshots(
+                organisation=council, period=period, today=today, cause=SnapshotCause.RECOMPUTED
+            ):
+                changed += 1
+                console.print(f"{council.name}: {change}", markup=False)
         console.print(f"{changed} stored status{'es' if changed != 1 else ''} changed.")
 
     def _fill(
@@ -113,19 +107,13 @@ class Command(BaseCommand):
             markup=False,
         )
         stored = periods = 0
-        with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("Storing", total=councils.count())
-            for council in councils:
-                progress.update(task, description=f"Storing {council.name}")
-                for filled in store_missing(
-                    organisation=council,
-                    today=today,
-                    periods=None if period is None else [period],
-                ):
-                    stored += filled.total
-                    periods += 1
-                    console.print(f"{council.name}: {filled}", markup=False)
-                progress.advance(task)
+        for council in _each(console, councils, "Storing"):
+            for filled in store_missing(
+                organisation=council, today=today, periods=None if period is None else [period]
+            ):
+                stored += filled.total
+                periods += 1
+                console.print(f"{council.name}: {filled}", markup=False)
         if not stored:
             console.print("No locked period lacks a stored status.")
             return
@@ -133,3 +121,13 @@ class Command(BaseCommand):
             f"Stored {stored} missing status{'es' if stored != 1 else ''} in {periods} locked "
             f"period{'s' if periods != 1 else ''}; no stored status changed."
         )
+
+
+def _each(console: Console, councils: QuerySet[Organisation], verb: str) -> Iterator[Organisation]:
+    """The councils one by one, with a progress bar naming the one being worked on."""
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(verb, total=councils.count())
+        for council in councils:
+            progress.update(task, description=f"{verb} {council.name}")
+            yield council
+            progress.advance(task)
