@@ -89,11 +89,19 @@ LINKS = ("themes", "portfolios", "departments", "lead_officers")
 
 
 def action_results(
-    actions: QuerySet[Action], period: Period, *, today: date, links: Iterable[str] = LINKS
+    actions: QuerySet[Action],
+    period: Period,
+    *,
+    today: date,
+    links: Iterable[str] = LINKS,
+    texts: bool = True,
 ) -> list[ActionResult]:
     """Each action's approved status for ``period``, as at its end (``today`` while open),
-    with the ``links`` (of ``LINKS``) the caller reads prefetched."""
-    return action_results_over(actions, [period], today=today, links=links)[period]
+    with the ``links`` (of ``LINKS``) the caller reads prefetched, and the updates' texts
+    (commentary) unless ``texts`` is False (a page that shows none)."""
+    return action_results_over(
+        actions, [period], today=today, links=links, texts=None if texts else ()
+    )[period]
 
 
 STATUS_FIELDS = (
@@ -114,23 +122,23 @@ def action_results_over(
     periods: Iterable[Period],
     *,
     today: date,
-    detailed: Period | None = None,
+    texts: Iterable[Period] | None = None,
     stored: bool = True,
     links: Iterable[str] = LINKS,
 ) -> dict[Period, list[ActionResult]]:
     """Each action's approved status in each of ``periods``, each as at its own end (``today``
     while open): one read of the actions and one of their updates, however many periods (a
-    trend). Only the ``detailed`` period's updates carry their text (commentary), or every
-    period's when there is none. Locked periods read their stored snapshots, unless ``stored``
-    is False (taking the snapshots). Only the ``links`` asked for are prefetched."""
+    trend). The updates of the ``texts`` periods carry their text (commentary); of every
+    period when it is None. Locked periods read their stored snapshots, unless ``stored`` is
+    False (taking the snapshots). Only the ``links`` asked for are prefetched."""
     periods = list(periods)
     loaded = _Loaded.of(actions, links)
-    texts = {detailed} if detailed is not None else set(periods)
+    detailed = set(periods) if texts is None else set(texts)
     found: dict[tuple[int, Period], ActionResult] = {}
     if stored:
-        found = _snapshotted(loaded, periods, texts)
+        found = _snapshotted(loaded, periods, detailed)
     live = [(a, p) for p in periods for a in loaded.actions if (a.pk, p) not in found]
-    found.update(_worked_out(live, loaded.reporting, today, texts))
+    found.update(_worked_out(live, loaded.reporting, today, detailed))
     return {period: [found[(a.pk, period)] for a in loaded.actions] for period in periods}
 
 
