@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from .models import Action, Plan, Theme
 
@@ -26,7 +26,7 @@ def plan_actions(plan: Plan) -> QuerySet[Action]:
 
 def theme_tree(plan: Plan) -> list[tuple[Theme, int]]:
     """The plan's themes in reading order, each with its depth (0 for a top-level theme)."""
-    themes = list(plan.themes.all().prefetch_related(Prefetch("children")))
+    themes = list(plan.themes.all())
     children: dict[int | None, list[Theme]] = {}
     for theme in themes:
         children.setdefault(theme.parent_id, []).append(theme)
