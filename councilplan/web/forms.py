@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -141,13 +142,25 @@ class ReturnForm(forms.Form):
 
 class _ReadAtOnce(forms.models.ModelChoiceIterator):
     """The options read in one query. Django streams them through ``iterator()``, which on
-    PostgreSQL is a server-side cursor: three round trips for a few dozen rows."""
+    PostgreSQL is a server-side cursor (three round trips for a few dozen rows), and counts
+    them in another query whenever the options' length is asked, as ``list()`` does."""
+
+    @cached_property
+    def rows(self) -> list[Any]:
+        """The options' rows, read when first asked for."""
+        return list(self.queryset)
 
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for row in list(self.queryset):
+        for row in self.rows:
             yield self.choice(row)
+
+    def __len__(self) -> int:
+        return len(self.rows) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.rows)
 
 
 class ListedChoiceField(forms.ModelChoiceField):
