@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from itertools import chain
+from typing import Any
 
-from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
+from django.db.models.sql.compiler import SQLCompiler
 
 from councilplan.core.models import ReviewState, in_periods
 from councilplan.domain.action_status import Reported, action_status, is_overdue, stage_as_at
@@ -345,12 +348,33 @@ def _latest_first(ranks: dict[int, int]) -> list[OrderBy | str]:
     reporting period id, so the reporting periods are not joined), highest version first."""
     if not ranks:  # an empty CASE would be a constant, which PostgreSQL reads as a column
         return ["-version"]
-    rank = Case(
-        *(When(reporting_period_id=pk, then=Value(rank)) for pk, rank in ranks.items()),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return [rank.desc(), "-version"]
+    return [_RankOf(ranks).desc(), "-version"]
+
+
+class _RankOf(Func):
+    """``CASE reporting_period_id WHEN id THEN rank ... ELSE 0 END``, written as one string:
+    Django compiles a ``Case`` of forty ``When`` expressions slower than the database runs
+    the query."""
+
+    output_field = IntegerField()
+
+    def __init__(self, ranks: dict[int, int]) -> None:
+        super().__init__(F("reporting_period_id"))
+        self.ranks = ranks
+
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, list[str | int]]:
+        column, params = compiler.compile(self.source_expressions[0])
+        whens = " ".join("WHEN %s THEN %s" for _ in self.ranks)
+        pairs = [value for pk, rank in self.ranks.items() for value in (pk, rank)]
+        return f"CASE {column} {whens} ELSE 0 END", [*params, *pairs]
 
 
 _NO_ROW = 0  # no row has this id: a read of no ids is still made, as a query of nothing
