@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from councilplan.domain.action_status import format_date
 from councilplan.domain.periods import Period
 from councilplan.domain.rollups import (
     StatusBreakdown,
@@ -71,12 +72,23 @@ class ActionException:
 
 
 @dataclass(frozen=True)
+class MilestoneLine:
+    """A milestone as the timeline's table words it, as at the timeline's date: its due date
+    as written, and "slipped", "done 1 August 2021" or "due"."""
+
+    title: str
+    due: str
+    slipped: bool
+    state: str
+
+
+@dataclass(frozen=True)
 class TimelineRow:
     """An action on the timeline, with each milestone and whether it has slipped."""
 
     result: ActionResult
     bar: TimelineBar
-    milestones: list[tuple[Milestone, bool]]
+    milestones: list[MilestoneLine]
 
 
 @dataclass(frozen=True)
@@ -242,10 +254,7 @@ def _timeline_row(plan: Plan, result: ActionResult) -> TimelineRow:
     end = plan.years[-1].end if open_ended or completion.end is None else completion.end
     rating = result.update.progress_rating if result.update and not result.carried else ""
     slipped = result.overdue or (bool(rating) and ProgressRating(rating) in SLIPPAGE)
-    milestones = [
-        (m, not _done_by(m, result.as_at) and m.due.end is not None and m.due.end < result.as_at)
-        for m in action.milestones.all()
-    ]
+    milestones = [_milestone_line(m, result.as_at) for m in action.milestones.all()]
     bar = TimelineBar(
         label=str(action),
         start=min(start, end),
@@ -254,12 +263,22 @@ def _timeline_row(plan: Plan, result: ActionResult) -> TimelineRow:
         slipped=slipped,
         completed=result.status.status == RagStatus.BLUE,
         milestones=tuple(
-            (m.due.end or m.due.start, late) for m, late in milestones if m.due.end or m.due.start
+            (due, line.slipped)
+            for m, line in zip(action.milestones.all(), milestones, strict=True)
+            if (due := m.due.end or m.due.start)
         ),
     )
     return TimelineRow(result=result, bar=bar, milestones=milestones)
 
 
-def _done_by(milestone: Milestone, when: date) -> bool:
-    """Whether a milestone was completed by ``when`` (a later completion was not known then)."""
-    return milestone.completed_on is not None and milestone.completed_on <= when
+def _milestone_line(milestone: Milestone, when: date) -> MilestoneLine:
+    """A milestone as at ``when``: done by then (a later completion was not known then),
+    slipped (due before then and not done), or due."""
+    done = milestone.completed_on is not None and milestone.completed_on <= when
+    due_end = milestone.due.end
+    slipped = not done and due_end is not None and due_end < when
+    if done and milestone.completed_on is not None:
+        state = f"done {format_date(milestone.completed_on)}"
+    else:
+        state = "slipped" if slipped else "due"
+    return MilestoneLine(milestone.title, milestone.due.text, slipped, state)
