@@ -76,6 +76,8 @@ def setup() -> None:
 
 def targets() -> tuple[list[Target], dict[str, Any]]:
     """The pages and lists of council synthetic-001, and the scope its floors need."""
+    from django.urls import reverse
+
     from councilplan.measures.models import Measure
     from councilplan.monitoring.models import ReportingPeriod
     from councilplan.plans.models import Plan
@@ -89,11 +91,14 @@ def targets() -> tuple[list[Target], dict[str, Any]]:
     assert action is not None
     assert measure is not None
     performance, officer = f"{SLUG}-performance", f"{SLUG}-officer-01"
+    timeline = reverse("staff:dashboard-timeline", args=[plan.pk, period.period])
     pages = [
         Target("plan overview", f"/staff/plans/{plan.pk}/", performance),
         Target("plan overview (worked out)", f"/staff/plans/{plan.pk}/", performance, True),
         Target("dashboard", f"/staff/plans/{plan.pk}/dashboard/", performance),
         Target("dashboard (worked out)", f"/staff/plans/{plan.pk}/dashboard/", performance, True),
+        Target("dashboard timeline", timeline, performance),
+        Target("dashboard timeline (worked out)", timeline, performance, True),
         Target("action", f"/staff/actions/{action.pk}/", performance),
         Target("measure", f"/staff/measures/{measure.pk}/", performance),
         Target("my updates", "/staff/", officer),
@@ -142,11 +147,13 @@ def sessions(names: set[str | None]) -> dict[str | None, Any]:
 
 def time_client(chosen: list[Target], runs: int) -> dict[str, Figures]:
     """Each target's server time through Django's test client, interleaved, after a warm-up."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     clients = sessions({t.user for t in chosen})
     figures: dict[str, Figures] = {t.name: Figures(t.name) for t in chosen}
+    cache.clear()  # kept pages of an earlier run, perhaps of other code, must not be timed
     for target in chosen:  # warm-up, and the query count (of a kept page: a second visit)
         forget(target)
         clients[target.user].get(target.url)

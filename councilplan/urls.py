@@ -36,6 +36,11 @@ staff_patterns = [
         dashboard.plan_dashboard,
         name="dashboard-period",
     ),
+    path(
+        "plans/<int:plan_id>/dashboard/<period:period>/timeline/",
+        dashboard.plan_timeline,
+        name="dashboard-timeline",
+    ),
     path("actions/<int:action_id>/", staff.action_detail, name="action"),
     path("actions/<int:action_id>/comment/", staff.comment, name="comment"),
     path(

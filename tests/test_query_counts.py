@@ -22,9 +22,11 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from councilplan.accounts.models import User
 from councilplan.accounts.tokens import create_token
+from councilplan.domain.periods import Period
 from councilplan.generator.generate import Shape, council_slug, generate
 from councilplan.measures.models import Measure
 from councilplan.plans.models import Action, Organisation, Plan
@@ -69,6 +71,13 @@ def council(number: int) -> Council:
     )
 
 
+def dashboard_timeline(c: Council) -> str:
+    """The timeline of ``c``'s dashboard for the first quarter of its plan's last year."""
+    return reverse(
+        "staff:dashboard-timeline", args=[c.plan.pk, Period.quarter(c.plan.last_year, 1)]
+    )
+
+
 def public_action(c: Council) -> str:
     """The public page of ``c``'s action."""
     return f"/plans/{c.organisation.slug}/{c.plan.slug}/actions/{c.action.pk}/"
@@ -78,6 +87,7 @@ def public_action(c: Council) -> str:
 PAGES: list[tuple[str, Callable[[Council], str], str | None]] = [
     ("staff plan overview", lambda c: f"/staff/plans/{c.plan.pk}/", "performance"),
     ("staff dashboard", lambda c: f"/staff/plans/{c.plan.pk}/dashboard/", "performance"),
+    ("staff dashboard timeline", dashboard_timeline, "performance"),
     ("staff action", lambda c: f"/staff/actions/{c.action.pk}/", "performance"),
     ("staff measure", lambda c: f"/staff/measures/{c.measure.pk}/", "performance"),
     ("my updates", lambda c: "/staff/", "officer"),

@@ -24,6 +24,16 @@ def format_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def stage_as_at(stage: Stage | None, *, since: date | None, as_at: date) -> Stage | None:
+    """The plan's stage of an action as at ``as_at``: it holds from ``since`` (the day it was
+    recorded, or the date the council gave). Before then it was not known, so a period judged
+    as at an earlier date reads only what was reported up to it: an update reporting the action
+    completed, carried forward. A stage with no date holds at every date."""
+    if stage is None or since is None or since <= as_at:
+        return stage
+    return None
+
+
 def is_overdue(*, expected_completion: date | None, stage: Stage | None, as_at: date) -> bool:
     """An action is overdue once its expected completion date has passed (as at ``as_at``) and
     it is not completed."""

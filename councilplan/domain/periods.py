@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property, lru_cache
 
 from councilplan.domain.vocabulary import Vocabulary, unify_dashes
 
@@ -23,6 +24,10 @@ _FINANCIAL_YEAR_FIRST_MONTH = 4
 
 class PeriodError(ValueError):
     """A period that cannot exist or text that does not name one."""
+
+
+class PeriodNotStartedError(PeriodError):
+    """Statuses asked for a period that has not started."""
 
 
 class PeriodKind(Vocabulary):
@@ -48,6 +53,25 @@ def as_at(period: Period, today: date) -> date:
     return min(period.end, today)
 
 
+def check_started(period: Period, today: date) -> None:
+    """Refuse to judge statuses for a period that has not started: nothing can have been
+    reported for it, and judging it as at today would show today's statuses under its name.
+    A performance team setting up next year's quarters sees "2027/28 Q1 has not started: it
+    starts on 1 April 2027." instead."""
+    if period.start > today:
+        start = period.start
+        raise PeriodNotStartedError(
+            f"{period.label} has not started: it starts on {start.day} {start:%B %Y}."
+        )
+
+
+def latest_started(periods: Sequence[Period], today: date) -> Period:
+    """Of ``periods`` (in order), the latest that has started by ``today``; the first when
+    none has (a plan set up before it begins)."""
+    started = [p for p in periods if p.start <= today]
+    return started[-1] if started else periods[0]
+
+
 def financial_year_label(year: int) -> str:
     """Return the usual short form of a financial year: 2020 -> "2020/21"."""
     return f"{year}/{(year + 1) % 100:02d}"
@@ -62,6 +86,15 @@ def calendar_month(year: int, number: int) -> tuple[int, int]:
 def month_end(year: int, month: int) -> date:
     """Return the last day of a calendar month."""
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@lru_cache(maxsize=4096)
+def _bounds(period: Period) -> tuple[date, date]:
+    """A period's first and last day, worked out once per period (pages compare the ends of
+    the same few periods thousands of times, each read from a row as a new ``Period``)."""
+    first, last = period._month_numbers()
+    cal_year, cal_month = calendar_month(period.year, first)
+    return date(cal_year, cal_month, 1), month_end(*calendar_month(period.year, last))
 
 
 @dataclass(frozen=True, order=True)
@@ -106,16 +139,15 @@ class Period:
             return 3 * self.number - 2, 3 * self.number
         return self.number, self.number
 
-    @property
+    @cached_property
     def start(self) -> date:
         """The first day of the period."""
-        cal_year, cal_month = calendar_month(self.year, self._month_numbers()[0])
-        return date(cal_year, cal_month, 1)
+        return _bounds(self)[0]
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day of the period."""
-        return month_end(*calendar_month(self.year, self._month_numbers()[1]))
+        return _bounds(self)[1]
 
     @property
     def label(self) -> str:
@@ -176,7 +208,7 @@ class Period:
         """Return the months that make up the period, in order."""
         return [period_containing(d, PeriodKind.MONTH) for d in _month_starts(self.start, self.end)]
 
-    @property
+    @cached_property
     def rank(self) -> int:
         """A number ordering periods by their end, and of two ending together the shorter (the
         later start) last: how "the latest period" is chosen. A database can compute it too

@@ -8,6 +8,7 @@ they stay as Cabinet saw them. Recomputing a locked period is the one deliberate
 what it shows.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,10 +23,10 @@ from councilplan.domain.status import RULES_VERSION, RagStatus, StatusResult
 from councilplan.measures.models import Measure
 from councilplan.measures.selectors import MeasureResult, measure_results_over
 from councilplan.measures.stored import detail_of
-from councilplan.plans.models import Action, Organisation, Plan
+from councilplan.plans.models import Action, Organisation, Plan, Theme
 from councilplan.plans.selectors import theme_tree
 
-from .models import SnapshotCause, StatusSnapshot
+from .models import ReportingPeriod, SnapshotCause, StatusSnapshot
 from .reporting import measure_periods
 from .selectors import ActionResult, action_results_over
 
@@ -65,15 +66,31 @@ def take_snapshots(
     chosen = Action.objects.filter(plan__in=plans) if actions is None else actions
     if measures is None:
         measures = Measure.objects.filter(organisation=organisation)
-    results = action_results_over(chosen, [period], today=today, stored=False)[period]
+    rows = _period_rows(plans, chosen, measures, period, today, themes=actions is None)
+    _stamp(rows, organisation=organisation, periods=[period], today=today, cause=cause)
+    return _replace(rows)
+
+
+def _period_rows(
+    plans: QuerySet[Plan],
+    actions: QuerySet[Action],
+    measures: QuerySet[Measure],
+    period: Period,
+    today: date,
+    *,
+    themes: bool,
+    stored: bool = False,
+) -> list[StatusSnapshot]:
+    """The unsaved rows of ``period`` for ``actions``, ``measures`` and (``themes``) every
+    theme of ``plans``, from the actions' statuses worked out afresh (or, ``stored``, read as
+    stored where they are, for a theme's count)."""
+    results = action_results_over(actions, [period], today=today, stored=stored)[period]
     rows = [_action_row(r) for r in results]
-    if actions is None:
+    if themes:
         rows += _theme_rows(plans, results)
     for row in rows:
         row.period = period
-    rows += [_measure_row(r) for r in _measure_results(measures, [period])]
-    _stamp(rows, organisation=organisation, periods=[period], today=today, cause=cause)
-    return _replace(rows)
+    return rows + [_measure_row(r) for r in _measure_results(measures, [period])]
 
 
 def council_snapshots(
@@ -229,3 +246,162 @@ def _replace(rows: list[StatusSnapshot]) -> list[SnapshotChange]:
             previous = None if was is None else StatusResult(RagStatus(was.status), was.explanation)
             changes.append(SnapshotChange(_subject(row), row.period, previous, after))
     return changes
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The statuses stored for a locked period that had none for them."""
+
+    period: Period
+    actions: int
+    measures: int
+    themes: int
+
+    @property
+    def total(self) -> int:
+        """How many statuses were stored."""
+        return self.actions + self.measures + self.themes
+
+    def __str__(self) -> str:
+        parts = [
+            f"{count} {name if count == 1 else name + 's'}"
+            for count, name in (
+                (self.actions, "action"),
+                (self.measures, "measure"),
+                (self.themes, "theme"),
+            )
+            if count
+        ]
+        plural = "status" if self.total == 1 else "statuses"
+        return f"{self.period.label}: stored {self.total} missing {plural} ({', '.join(parts)})"
+
+
+def store_missing(
+    *, organisation: Organisation, today: date, periods: Iterable[Period] | None = None
+) -> list[Filled]:
+    """Store the statuses missing from the council's locked periods (those of ``periods``, or
+    every one): a period locked before statuses were stored, or an action, measure or theme
+    added since. The statuses already stored are left as they are, being what Cabinet saw;
+    the missing ones are judged as at the period's end, as pages work them out until then.
+    Periods with nothing stored are worked out together (one read of the updates and values)."""
+    locked = _locked_quarters(organisation)
+    chosen = sorted(locked if periods is None else locked & set(periods))
+    plans = Plan.objects.filter(organisation=organisation)
+    present = _stored_keys(organisation)
+    subjects = _Subjects.of(organisation)
+    empty, partial = [], []
+    for period in chosen:
+        wanted = subjects.keys(period)
+        missing = wanted - present
+        if missing == wanted and missing:
+            empty.append(period)
+        elif missing:
+            partial.append((period, missing))
+    rows = []
+    if empty:
+        rows += council_snapshots(
+            organisation=organisation, periods=empty, today=today, cause=SnapshotCause.RECOMPUTED
+        )
+    for period, missing in partial:
+        action_ids = {key[1] for key in missing if key[0] == "action"}
+        measure_ids = {key[1] for key in missing if key[0] == "measure"}
+        themes = any(key[0] == "theme" for key in missing)
+        actions = Action.objects.filter(plan__in=plans)
+        of_period = _period_rows(
+            plans,
+            actions if themes else actions.filter(pk__in=action_ids),
+            Measure.objects.filter(pk__in=measure_ids),
+            period,
+            today,
+            themes=themes,
+            stored=True,
+        )
+        of_period = [row for row in of_period if _key(row) in missing]
+        _stamp(
+            of_period,
+            organisation=organisation,
+            periods=[period],
+            today=today,
+            cause=SnapshotCause.RECOMPUTED,
+        )
+        rows += of_period
+    return _insert(rows, chosen)
+
+
+def _locked_quarters(organisation: Organisation) -> set[Period]:
+    """The periods whose statuses the council's locks store: its locked quarters and years (a
+    locked month's are stored with its quarter's)."""
+    locked = set()
+    for rp in ReportingPeriod.objects.filter(organisation=organisation, is_locked=True):
+        period = rp.period
+        if period.kind == PeriodKind.MONTH:
+            period = period_containing(period.end, PeriodKind.QUARTER)
+        locked.add(period)
+    return locked
+
+
+def _stored_keys(organisation: Organisation) -> set[tuple[str, int | None, Period]]:
+    """The subject and period of every status stored for the council, read as values."""
+    keys: set[tuple[str, int | None, Period]] = set()
+    stored = StatusSnapshot.objects.filter(organisation=organisation).order_by()
+    for action_id, measure_id, theme_id, kind, year, number in stored.values_list(
+        "action_id", "measure_id", "theme_id", "period_kind", "period_year", "period_number"
+    ):
+        period = Period(PeriodKind(kind), year, number)
+        if action_id is not None:
+            keys.add(("action", action_id, period))
+        elif measure_id is not None:
+            keys.add(("measure", measure_id, period))
+        else:
+            keys.add(("theme", theme_id, period))
+    return keys
+
+
+@dataclass(frozen=True)
+class _Subjects:
+    """The council's actions, themes and measures (with their frequencies), by id."""
+
+    actions: list[int]
+    themes: list[int]
+    measures: list[Measure]
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> "_Subjects":
+        plans = Plan.objects.filter(organisation=organisation)
+        return cls(
+            actions=list(Action.objects.filter(plan__in=plans).values_list("pk", flat=True)),
+            themes=list(Theme.objects.filter(plan__in=plans).values_list("pk", flat=True)),
+            measures=list(Measure.objects.filter(organisation=organisation).only("frequency")),
+        )
+
+    def keys(self, period: Period) -> set[tuple[str, int | None, Period]]:
+        """What locking ``period`` stores: each action's and theme's status for it, and each
+        measure's for the periods it reports in it."""
+        keys: set[tuple[str, int | None, Period]] = {("action", a, period) for a in self.actions}
+        keys |= {("theme", t, period) for t in self.themes}
+        for measure in self.measures:
+            keys |= {
+                ("measure", measure.pk, reported)
+                for reported in _reported_in(measure, period)
+                if period.locks(reported)
+            }
+        return keys
+
+
+@transaction.atomic
+def _insert(rows: list[StatusSnapshot], periods: list[Period]) -> list[Filled]:
+    """Store ``rows`` (none of them stored before) and count them per period of ``periods``."""
+    taken_at = timezone.now()
+    for row in rows:
+        row.taken_at = taken_at
+    StatusSnapshot.objects.bulk_create(rows, batch_size=500)
+    counts: dict[Period, dict[str, int]] = {}
+    for row in rows:
+        period = next(p for p in periods if p.locks(row.period))
+        kind = _key(row)[0]
+        counts.setdefault(period, {}).setdefault(kind, 0)
+        counts[period][kind] += 1
+    return [
+        Filled(p, c.get("action", 0), c.get("measure", 0), c.get("theme", 0))
+        for p, c in sorted(counts.items())
+    ]

@@ -1,8 +1,12 @@
 """Admin for the plan register, laid out for a performance officer: search, filters, inlines."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+
+from councilplan.core import clock
 
 from .models import (
     Action,
@@ -125,3 +129,10 @@ class ActionAdmin(admin.ModelAdmin[Action]):
     @admin.display(description="Timescale")
     def expected_completion_text(self, action: Action) -> str:
         return action.expected_completion.text
+
+    def save_model(self, request: HttpRequest, obj: Action, form: Any, change: bool) -> None:
+        """A stage changed without a date of its own holds from today: earlier periods keep
+        what was reported then."""
+        if "stage" in form.changed_data and "stage_since" not in form.changed_data:
+            obj.stage_since = clock.today() if obj.stage else None
+        super().save_model(request, obj, form, change)

@@ -1,6 +1,9 @@
 """Reads of the plan register, with the prefetching their pages need."""
 
-from django.db.models import Prefetch, QuerySet
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
 
 from .models import Action, Plan, Theme
 
@@ -23,7 +26,7 @@ def plan_actions(plan: Plan) -> QuerySet[Action]:
 
 def theme_tree(plan: Plan) -> list[tuple[Theme, int]]:
     """The plan's themes in reading order, each with its depth (0 for a top-level theme)."""
-    themes = list(plan.themes.all().prefetch_related(Prefetch("children")))
+    themes = list(plan.themes.all())
     children: dict[int | None, list[Theme]] = {}
     for theme in themes:
         children.setdefault(theme.parent_id, []).append(theme)
@@ -36,3 +39,15 @@ def theme_tree(plan: Plan) -> list[tuple[Theme, int]]:
 
     walk(None, 0)
     return ordered
+
+
+def linked(actions: Iterable[Action], link: str, field: str) -> dict[int, list[Any]]:
+    """For each of ``actions`` (by id), ``field`` of each row it is linked to by the many-to-many
+    ``link`` (``"themes", "theme_id"``; ``"portfolios", "portfolio__name"``), as plain values:
+    for a page that only counts by them, cheaper than a prefetch of model instances."""
+    through = getattr(Action, link).through
+    found: dict[int, list[Any]] = {}
+    rows = through.objects.filter(action_id__in=[a.pk for a in actions]).order_by("pk")
+    for action_id, value in rows.values_list("action_id", field):
+        found.setdefault(action_id, []).append(value)
+    return found

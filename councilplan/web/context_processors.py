@@ -18,7 +18,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     match = request.resolver_match
     current = match.view_name if match else ""
     active = next((name for name, _ in STAFF_NAVIGATION if name == current), "")
-    if current in ("staff:dashboard", "staff:dashboard-period"):
+    if current in ("staff:dashboard", "staff:dashboard-period", "staff:dashboard-timeline"):
         active = "staff:dashboards"
     if current.startswith("staff:import"):
         active = "staff:imports"

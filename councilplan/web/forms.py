@@ -1,13 +1,16 @@
 """Forms for reporting: each cleans to the service's input value; the service decides the rest."""
 
+from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django import forms
 
 from councilplan.domain.status import ProgressRating, RagStatus
 from councilplan.monitoring.services import UpdateInput, ValueInput
-from councilplan.plans.models import Milestone
+from councilplan.plans.models import Department, Milestone, Officer, Plan, Portfolio, Theme
+from councilplan.web.selectors.dashboard import DashboardFilters
 
 REPORTED_STATUSES = [
     (s.value, s.label)
@@ -135,3 +138,62 @@ class ReturnForm(forms.Form):
     reason = forms.CharField(
         label="Why are you returning it?", widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class _ReadAtOnce(forms.models.ModelChoiceIterator):
+    """The options read in one query. Django streams them through ``iterator()``, which on
+    PostgreSQL is a server-side cursor (three round trips for a few dozen rows), and counts
+    them in another query whenever the options' length is asked, as ``list()`` does."""
+
+    @cached_property
+    def rows(self) -> list[Any]:
+        """The options' rows, read when first asked for."""
+        return list(self.queryset)
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.rows:
+            yield self.choice(row)
+
+    def __len__(self) -> int:
+        return len(self.rows) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.rows)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A choice of a few rows (a filter), read in one query."""
+
+    iterator = _ReadAtOnce
+
+
+class DashboardFilterForm(forms.Form):
+    """The filters: each limited to what the plan's actions use."""
+
+    theme = ListedChoiceField(Theme.objects.none(), required=False, empty_label="All")
+    portfolio = ListedChoiceField(Portfolio.objects.none(), required=False, empty_label="All")
+    department = ListedChoiceField(Department.objects.none(), required=False, empty_label="All")
+    officer = ListedChoiceField(
+        Officer.objects.none(), required=False, empty_label="All", label="Accountable officer"
+    )
+
+    def __init__(self, plan: Plan, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        used = {"actions__plan": plan}
+        self.fields["theme"].queryset = Theme.objects.filter(plan=plan)  # type: ignore[attr-defined]
+        for name, model in (
+            ("portfolio", Portfolio),
+            ("department", Department),
+            ("officer", Officer),
+        ):
+            self.fields[name].queryset = model.objects.filter(**used).distinct()  # type: ignore[attr-defined]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-select govuk-!-width-full"
+
+    def filters(self) -> DashboardFilters:
+        """The chosen filters; none when the form does not validate."""
+        if not self.is_valid():
+            return DashboardFilters()
+        return DashboardFilters(**self.cleaned_data)

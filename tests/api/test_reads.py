@@ -1,6 +1,9 @@
 """Reads: published data for anyone, drafts never; pages, filters, statuses and ETags."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 
 from tests.api.conftest import Api, ApiCouncil
 from tests.conftest import REPO
@@ -189,3 +192,17 @@ def test_revised_timescale_shows_the_revision_and_the_original(
     due = action["milestones"][0]["due"]
     assert (due["end"], due["revised_from"]) == ("2021-12-31", "September 2021")
     assert action["expected_completion"]["revised_from"] is None
+
+
+def test_statuses_of_a_period_that_has_not_started_are_422_saying_when_it_starts(
+    api: Api, api_council: ApiCouncil
+) -> None:
+    with time_machine.travel(dt.date(2021, 8, 15), tick=False):
+        refused = api.get("actions?period=2021/22-Q3")
+        measures = api.get("measures?period=2021/22-Q3")
+        open_quarter = api.get("actions?period=2021/22-Q2")
+    assert refused.status_code == 422
+    assert "2021/22 Q3 has not started: it starts on 1 October 2021." in refused.text
+    assert measures.status_code == 422
+    assert open_quarter.status_code == 200
+    assert {a["latest_status"]["as_at"] for a in open_quarter.json()["items"]} == {"2021-08-15"}

@@ -94,6 +94,12 @@ def test_dashboard_has_no_accessibility_violations(page: Page, live_server, derb
     no_violations(page)
     screenshot(page, "dashboard")
 
+    # The timeline is read when opened, as at the period, into the page.
+    page.get_by_text("Show the timeline of").click()
+    expect(page.get_by_role("img", name=re.compile("Timeline of actions"))).to_be_visible()
+    expect(page.get_by_text("The timeline as a table")).to_be_visible()
+    no_violations(page)
+
     page.get_by_label("Portfolio", exact=True).select_option(label="Strategy and Policy")
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"portfolio=\d+"))

@@ -19,6 +19,7 @@ from councilplan.domain.action_status import (
     is_overdue,
     milestone_state,
     progress_status,
+    stage_as_at,
 )
 from councilplan.domain.fuzzy_dates import parse_fuzzy_date
 from councilplan.domain.periods import Period
@@ -325,3 +326,22 @@ def test_expected_progress_stays_between_0_and_100_and_never_falls(
 
     assert N(0) <= now <= N(100)
     assert expected_progress(start=start, end=end, as_at=later) >= now
+
+
+@pytest.mark.parametrize(
+    ("stage", "since", "as_at", "expected"),
+    [
+        (Stage.COMPLETED, date(2023, 5, 2), date(2021, 9, 30), None),
+        (Stage.COMPLETED, date(2023, 5, 2), date(2023, 5, 1), None),
+        (Stage.COMPLETED, date(2023, 5, 2), date(2023, 5, 2), Stage.COMPLETED),
+        (Stage.COMPLETED, date(2023, 5, 2), date(2024, 3, 31), Stage.COMPLETED),
+        (Stage.ACTIVITY_PAUSED, date(2021, 1, 4), date(2020, 12, 31), None),
+        (Stage.NOT_STARTED, date(2021, 1, 4), date(2021, 3, 31), Stage.NOT_STARTED),
+        (Stage.COMPLETED, None, date(2019, 6, 30), Stage.COMPLETED),
+        (None, date(2023, 5, 2), date(2024, 3, 31), None),
+    ],
+)
+def test_stage_holds_from_the_date_it_was_recorded_and_not_before(
+    stage: Stage | None, since: date | None, as_at: date, expected: Stage | None
+) -> None:
+    assert stage_as_at(stage, since=since, as_at=as_at) == expected

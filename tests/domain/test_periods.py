@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -15,7 +16,10 @@ from councilplan.domain.periods import (
     Period,
     PeriodError,
     PeriodKind,
+    PeriodNotStartedError,
+    check_started,
     combine,
+    latest_started,
     period_containing,
     rolling_12_months,
     rolling_12_total,
@@ -252,3 +256,35 @@ def test_rank_orders_periods_by_end_then_the_shorter_last(a: Period, b: Period) 
 def test_the_last_quarter_outranks_the_year_it_ends() -> None:
     year, q4, march = Period.financial_year(2020), Period.quarter(2020, 4), Period.month(2020, 12)
     assert year.rank < q4.rank < march.rank
+
+
+@pytest.mark.parametrize(
+    ("period", "today", "refused"),
+    [
+        ("2027/28-Q1", date(2026, 12, 6), "2027/28 Q1 has not started: it starts on 1 April 2027."),
+        (
+            "2026/27-Q4",
+            date(2026, 12, 31),
+            "2026/27 Q4 has not started: it starts on 1 January 2027.",
+        ),
+        ("2026/27-Q4", date(2027, 1, 1), None),
+        ("2026/27-Q3", date(2026, 12, 6), None),
+        ("2026/27", date(2026, 12, 6), None),
+        ("2020/21-Q2", date(2026, 12, 6), None),
+    ],
+)
+def test_a_period_that_has_not_started_is_refused_with_its_start(
+    period: str, today: date, refused: str | None
+) -> None:
+    if refused is None:
+        check_started(Period.parse(period), today)
+    else:
+        with pytest.raises(PeriodNotStartedError, match=re.escape(refused)):
+            check_started(Period.parse(period), today)
+
+
+def test_latest_started_is_the_latest_year_begun_or_else_the_first() -> None:
+    years = [Period.financial_year(y) for y in (2025, 2026, 2027, 2028)]
+    assert latest_started(years, date(2026, 12, 6)) == Period.financial_year(2026)
+    assert latest_started(years, date(2030, 1, 1)) == Period.financial_year(2028)
+    assert latest_started(years, date(2024, 1, 1)) == Period.financial_year(2025)

@@ -1,9 +1,11 @@
 """Applying a normalised document: complete, idempotent, and all-or-nothing."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from councilplan.imports.problems import ImportProblem
 from councilplan.imports.readers import read_file
@@ -355,3 +357,20 @@ def test_a_duplicate_row_is_refused_naming_both_lines(repeat, message) -> None:
         apply_document(document(data))
     assert str(caught.value) == f"plan.json, {message}"
     assert all(count == 0 for count in row_counts().values())
+
+
+def test_a_stage_holds_from_the_day_an_import_records_or_changes_it() -> None:
+    data = demo()
+    data["plans"][0]["actions"][0]["stage"] = "in_progress"
+    with time_machine.travel(dt.date(2021, 5, 4), tick=False):
+        apply_document(document(data))
+    assert Action.objects.get(reference="AHH1").stage_since == dt.date(2021, 5, 4)
+    assert Action.objects.get(reference="AHH2").stage_since is None  # no stage given
+    with time_machine.travel(dt.date(2022, 1, 10), tick=False):
+        apply_document(document(data))  # the same stage again: still known since May 2021
+    assert Action.objects.get(reference="AHH1").stage_since == dt.date(2021, 5, 4)
+    data["plans"][0]["actions"][0]["stage"] = "completed"
+    with time_machine.travel(dt.date(2023, 5, 2), tick=False):
+        apply_document(document(data))
+    action = Action.objects.get(reference="AHH1")
+    assert (action.stage, action.stage_since) == ("completed", dt.date(2023, 5, 2))

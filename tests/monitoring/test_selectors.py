@@ -189,3 +189,28 @@ def test_queries_do_not_grow_with_the_number_of_actions() -> None:
     for _ in range(5):
         reported(ActionFactory(plan=plan), status="green")
     assert count_queries() == few
+
+
+def test_a_stage_recorded_completed_later_leaves_earlier_periods_as_reported_then() -> None:
+    """Review finding: a stage set to Completed in 2023 made every earlier period Blue."""
+    action = ActionFactory(
+        expected_completion="March 2022", stage="completed", stage_since=dt.date(2023, 5, 2)
+    )
+    reported(action, status="amber", progress_rating="some_slippage")
+    as_at_q4 = result_of(action)
+    assert as_at_q4.status.status == RagStatus.AMBER
+    assert as_at_q4.status.explanation.startswith("Amber: as reported in the update")
+    [later] = action_results(
+        Action.objects.filter(pk=action.pk), Period.parse("2023/24-Q1"), today=dt.date(2024, 1, 5)
+    )
+    assert later.status.status == RagStatus.BLUE
+
+
+def test_before_a_stage_was_recorded_an_unfinished_action_past_its_date_is_overdue() -> None:
+    action = ActionFactory(
+        expected_completion="March 2020", stage="completed", stage_since=dt.date(2023, 5, 2)
+    )
+    reported(action)  # an approved update with no rating: the dates decide
+    result = result_of(action)
+    assert (result.status.status, result.overdue) == (RagStatus.RED, True)
+    assert "it is not reported completed" in result.status.explanation

@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -23,7 +24,13 @@ from councilplan.reports.builders import build_report, report_scope
 from councilplan.reports.renderers import FORMATS
 from councilplan.web.selectors.dashboard import dashboard
 from tests.council import Q1
-from tests.factories import ObservationFactory, TargetFactory, ThemeFactory
+from tests.factories import (
+    ActionFactory,
+    MeasureFactory,
+    ObservationFactory,
+    TargetFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 # Long after the quarter: statuses are as at its end, 30 June 2021, whatever this date.
@@ -294,3 +301,93 @@ def test_a_year_has_an_update_of_its_own_only_from_its_last_quarter(council) -> 
     assert result.carried
     assert result.status.status == RagStatus.MISSING_UPDATE
     assert "last updated 2021/22 Q1" in result.status.explanation
+
+
+def test_a_period_locked_before_it_ended_is_reported_as_at_the_day_it_was_locked(
+    council, client
+) -> None:
+    """Review finding: the report said "as at" the period's end, not the stored date."""
+    approved_update(council, status="green", progress_rating="on_track")
+    with time_machine.travel(dt.date(2021, 6, 20), tick=False):
+        lock(council)
+    report = quarterly_report(council).decode()
+    assert "Statuses as at 20 June 2021, as stored when 2021/22 Q1 was locked." in report
+    assert "30 June 2021" not in report
+    client.force_login(council.performance)
+    with time_machine.travel(TODAY, tick=False):
+        dashboard = client.get(f"/staff/plans/{council.own_action.plan_id}/dashboard/2021-22-Q1/")
+    assert "2 actions, status as at 20 June 2021." in dashboard.content.decode()
+
+
+def test_an_action_added_after_the_lock_is_reported_as_at_the_periods_end(council) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    with time_machine.travel(dt.date(2021, 6, 20), tick=False):
+        lock(council)
+    ActionFactory(plan=council.own_action.plan, title="Added later")
+    report = quarterly_report(council).decode()
+    assert (
+        "Statuses as at 20 June 2021, as stored when 2021/22 Q1 was locked; 1 action with no "
+        "stored status as at 30 June 2021."
+    ) in report
+
+
+def recompute(*args: str) -> str:
+    out = io.StringIO()
+    call_command("statuses", "recompute", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_recompute_with_no_period_stores_every_locked_period_locked_before_statuses_were(
+    council,
+) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    StatusSnapshot.objects.all().delete()  # as locked before this version stored statuses
+    assert status_of(council.own_action).as_at == Q1.end  # worked out live meanwhile
+    printed = recompute()
+    assert "Storing the statuses missing from every locked period" in printed
+    assert "2021/22 Q1: stored 4 missing statuses (2 actions, 2 measures)" in printed
+    assert "Stored 4 missing statuses in 1 locked period; no stored status changed." in printed
+    stored = StatusSnapshot.objects.get(action=council.own_action)
+    assert (stored.period, stored.status, stored.as_at) == (Q1, "green", Q1.end)
+    assert stored.cause == SnapshotCause.RECOMPUTED
+    assert "No locked period lacks a stored status." in recompute()
+
+
+def test_recompute_missing_stores_an_action_added_after_the_lock_and_changes_nothing_stored(
+    council,
+) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    before = {s.pk: (s.status, s.taken_at) for s in StatusSnapshot.objects.all()}
+    approved_update(council, version=2, status="red")  # a correction: left for a recompute
+    added = ActionFactory(plan=council.own_action.plan, title="Added later", stage="not_started")
+    printed = recompute("--missing", "--period", "2021/22-Q1")
+    assert "2021/22 Q1: stored 1 missing status (1 action)" in printed
+    after = {s.pk: (s.status, s.taken_at) for s in StatusSnapshot.objects.all()}
+    assert {pk: after[pk] for pk in before} == before
+    assert status_of(council.own_action).status.status == RagStatus.GREEN
+    assert StatusSnapshot.objects.get(action=added).status == "grey"
+
+
+def test_recompute_missing_leaves_a_period_that_is_not_locked(council) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    printed = recompute("--missing", "--period", "2021/22-Q1")
+    assert "No locked period lacks a stored status." in printed
+    assert not StatusSnapshot.objects.exists()
+
+
+def test_recompute_missing_stores_a_theme_from_the_stored_statuses_and_a_new_measure(
+    council,
+) -> None:
+    approved_update(council, status="green", progress_rating="on_track")
+    lock(council)
+    approved_update(council, version=2, status="red")  # not stored: the theme counts Green
+    theme = ThemeFactory(plan=council.own_action.plan, title="Homes")
+    council.own_action.themes.set([theme])
+    measure = MeasureFactory(organisation=council.own_action.plan.organisation)
+    printed = recompute("--missing")
+    assert "2021/22 Q1: stored 2 missing statuses (1 measure, 1 theme)" in printed
+    homes = StatusSnapshot.objects.get(theme=theme)
+    assert (homes.status, homes.as_at) == ("green", Q1.end)
+    assert StatusSnapshot.objects.filter(measure=measure, period_year=Q1.year).exists()

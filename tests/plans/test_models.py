@@ -1,8 +1,11 @@
 """The plan register holds what the documents show, and the database refuses bad data."""
 
 import datetime as dt
+import importlib
 
 import pytest
+import time_machine
+from django.apps import apps as django_apps
 from django.db import IntegrityError, transaction
 
 from councilplan.domain.fuzzy_dates import Precision
@@ -183,3 +186,16 @@ def test_plan_reads_its_timescales_from_its_first_to_its_last_day() -> None:
     assert plan.read_timescale("Year 3").end == dt.date(2027, 3, 31)
     assert plan.read_timescale("Ongoing through the plan period").end == dt.date(2027, 3, 31)
     assert plan.read_timescale("").precision == Precision.UNKNOWN
+
+
+def test_upgrading_dates_every_recorded_stage_from_the_day_of_the_upgrade() -> None:
+    """Stages recorded before ``stage_since`` existed are known from the upgrade: a past
+    period's report must not change to a stage that may have been set after it."""
+    upgrade = importlib.import_module("councilplan.plans.migrations.0003_action_stage_since")
+    staged = ActionFactory(stage="completed")
+    plain = ActionFactory(stage="")
+    with time_machine.travel(dt.date(2026, 12, 6), tick=False):
+        upgrade.stages_known_from_today(django_apps, None)
+    staged.refresh_from_db()
+    plain.refresh_from_db()
+    assert (staged.stage_since, plain.stage_since) == (dt.date(2026, 12, 6), None)

@@ -1,8 +1,10 @@
 """Downloading a report from the staff plan overview: permissions, content type, file name."""
 
+import datetime as dt
 import io
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -67,3 +69,17 @@ def test_someone_who_may_not_read_the_plan_gets_nothing(council: Council) -> Non
     assert signed_in(council.outsider).get(url(council)).status_code == 404
     response = Client().get(url(council))
     assert response.status_code == 302  # to sign in
+
+
+@pytest.mark.django_db
+def test_a_status_report_of_a_quarter_not_started_is_refused_but_the_plan_document_is_not(
+    council: Council,
+) -> None:
+    later = Q1.next().next()  # 2021/22 Q3, from 1 October 2021
+    client = signed_in(council.performance)
+    plan_id = council.own_action.plan_id
+    with time_machine.travel(dt.date(2021, 8, 15), tick=False):
+        refused = client.get(reverse("reports:download", args=[plan_id, "quarterly", later]))
+        document = client.get(reverse("reports:download", args=[plan_id, "delivery-plan", later]))
+    assert refused.status_code == 404
+    assert document.status_code == 200

@@ -1,10 +1,12 @@
 """`councilplan report`: a plan's report written to a file, by plan id or slug."""
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
 from councilplan.plans.models import Plan
@@ -95,3 +97,25 @@ def test_a_file_without_a_known_extension_needs_a_format(tmp_path: Path) -> None
             "-o",
             str(tmp_path / "report.txt"),
         )
+
+
+@pytest.mark.django_db
+def test_refuses_a_status_report_of_a_quarter_that_has_not_started(
+    derby_plan: Plan, tmp_path: Path
+) -> None:
+    with (
+        time_machine.travel(dt.date(2020, 12, 15), tick=False),
+        pytest.raises(CommandError, match="2020/21 Q4 has not started: it starts on 1 January"),
+    ):
+        call_command(
+            "report",
+            "quarterly",
+            "--plan",
+            derby_plan.slug,
+            "--period",
+            "2020/21-Q4",
+            "-o",
+            str(tmp_path / "q4.csv"),
+            stdout=io.StringIO(),
+        )
+    assert not (tmp_path / "q4.csv").exists()

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
@@ -66,3 +67,34 @@ def test_admin_shows_the_timescale_as_written_and_parses_what_is_typed(
         dt.date(2019, 6, 1),
         dt.date(2019, 8, 31),
     )
+
+
+def test_a_stage_changed_in_the_admin_holds_from_today_unless_a_date_is_given(
+    admin_client: Client, loaded: None
+) -> None:
+    action = Action.objects.get(reference="AHH2")
+    url = reverse("admin:plans_action_change", args=[action.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {**_posted(form), "stage": "completed"}
+    with time_machine.travel(dt.date(2023, 5, 2), tick=False):
+        assert admin_client.post(url, data).status_code == 302
+    action.refresh_from_db()
+    assert (action.stage, action.stage_since) == ("completed", dt.date(2023, 5, 2))
+    given = {**_posted(form), "stage": "in_progress", "stage_since": "2021-03-31"}
+    assert admin_client.post(url, given).status_code == 302
+    action.refresh_from_db()
+    assert (action.stage, action.stage_since) == ("in_progress", dt.date(2021, 3, 31))
+
+
+def _posted(form) -> dict[str, object]:
+    """What the admin change form posts as it was opened: its fields and its inlines' counts."""
+    data: dict[str, object] = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list):
+            data[name] = [str(v) for v in value]
+        else:
+            data[name] = "" if value is None else str(form[name].field.prepare_value(value))
+    for prefix in ("milestones", "budgets"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    return data

@@ -139,11 +139,17 @@ def test_cached_page_carries_no_csrf_token(client: Client, plan: Plan) -> None:
 # Staff pages keep their body only, under the set of actions the reader may see.
 
 
-@pytest.mark.parametrize("page", ["staff:dashboard", "staff:plan"])
+STAFF_PAGES: dict[str, Callable[[int], str]] = {
+    "plan overview": lambda plan_id: reverse("staff:plan", args=[plan_id]),
+    "dashboard timeline": lambda plan_id: reverse("staff:dashboard-timeline", args=[plan_id, Q1]),
+}
+
+
+@pytest.mark.parametrize("page", STAFF_PAGES)
 def test_staff_body_is_kept_per_scope_and_never_crosses_scopes(
     client: Client, council: Council, page: str
 ) -> None:
-    address = reverse(page, args=[council.own_action.plan_id])
+    address = STAFF_PAGES[page](council.own_action.plan_id)
     client.force_login(council.performance)
     everything, worked_out = fetch(client, address)
     again, kept = fetch(client, address)
@@ -156,9 +162,21 @@ def test_staff_body_is_kept_per_scope_and_never_crosses_scopes(
     assert "Plant more trees" not in narrower
 
 
-@pytest.mark.parametrize("page", ["staff:dashboard", "staff:plan"])
+def test_dashboard_body_is_kept_per_scope(client: Client, council: Council) -> None:
+    address = reverse("staff:dashboard-period", args=[council.own_action.plan_id, Q1])
+    client.force_login(council.performance)
+    everything, worked_out = fetch(client, address)
+    again, kept = fetch(client, address)
+    assert kept < worked_out
+    assert "2 actions, status as at" in everything
+    assert "2 actions, status as at" in again
+    client.force_login(council.cabinet)
+    assert "1 action, status as at" in fetch(client, address)[0]
+
+
+@pytest.mark.parametrize("page", STAFF_PAGES)
 def test_staff_body_shows_a_change_at_once(client: Client, council: Council, page: str) -> None:
-    address = reverse(page, args=[council.own_action.plan_id])
+    address = STAFF_PAGES[page](council.own_action.plan_id)
     client.force_login(council.performance)
     fetch(client, address)
     rename(council.own_action)

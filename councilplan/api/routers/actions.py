@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 
 from councilplan.accounts.models import User
 from councilplan.api import access
@@ -13,7 +14,7 @@ from councilplan.api.paging import Page, Paging, as_response, page_of
 from councilplan.api.schemas.actions import ActionOut, action_out
 from councilplan.api.schemas.common import READ_ERRORS
 from councilplan.core import clock
-from councilplan.domain.periods import Period
+from councilplan.domain.periods import Period, PeriodNotStartedError, check_started
 from councilplan.domain.status import RagStatus
 from councilplan.monitoring.selectors import ActionResult, action_results
 from councilplan.plans.models import Action
@@ -33,8 +34,15 @@ class ActionFilters(Schema):
 
 
 def status_period(user: User | None, code: str | None) -> Period:
-    """The period asked for, or else the latest reporting period started by today."""
-    return period_from(code) if code else access.default_period(user, clock.today())
+    """The period asked for, or else the latest reporting period started by today; 422 for
+    a period that has not started (it has no statuses yet)."""
+    today = clock.today()
+    period = period_from(code) if code else access.default_period(user, today)
+    try:
+        check_started(period, today)
+    except PeriodNotStartedError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return period
 
 
 def _results(actions: QuerySet[Action], period: Period) -> list[ActionResult]:

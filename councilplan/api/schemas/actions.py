@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from pydantic import Field
+
 from councilplan.domain.periods import Period
 from councilplan.monitoring.selectors import ActionResult
 
@@ -57,6 +59,9 @@ class ActionOut(Out):
     expected_completion: FuzzyDateOut
     funding_category: str
     stage: str
+    stage_since: date | None = Field(
+        description="The date the stage holds from; statuses as at an earlier date ignore it."
+    )
     milestones: list[MilestoneOut]
     latest_status: ActionStatusOut
 
@@ -80,6 +85,7 @@ def action_out(result: ActionResult, period: Period) -> ActionOut:
         expected_completion=fuzzy_date_out(action.expected_completion),
         funding_category=action.funding_category,
         stage=action.stage,
+        stage_since=action.stage_since,
         milestones=[
             MilestoneOut(
                 id=m.pk, title=m.title, due=fuzzy_date_out(m.due), completed_on=m.completed_on

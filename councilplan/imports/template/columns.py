@@ -191,7 +191,13 @@ TABLES: tuple[Table, ...] = (
                 TEXT,
                 'The timescale as written, e.g. "March 2020", "Ongoing".',
             ),
-            Column("Stage", "stage", choice("stage", Stage.choices()), "Where it is."),
+            Column(
+                "Stage",
+                "stage",
+                choice("stage", Stage.choices()),
+                "Where it is. It holds from the day an import records or changes it: a period "
+                "judged as at an earlier date reads what was reported then.",
+            ),
             Column(
                 "Funding category",
                 "funding_category",

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from councilplan.accounts.models import User
+from councilplan.core import clock
 from councilplan.domain.periods import Period, PeriodError
 from councilplan.imports import structure as s
 from councilplan.imports.problems import ImportProblem
@@ -55,12 +56,19 @@ class WriterBase:
         return ImportProblem(message, file=self.doc.source, line=line, field=field)
 
     def upsert(
-        self, model: type[M], item: s.Item, key: dict[str, Any], values: dict[str, Any]
+        self,
+        model: type[M],
+        item: s.Item,
+        key: dict[str, Any],
+        values: dict[str, Any],
+        dated: dict[str, str] | None = None,
     ) -> M:
         """Find the row by ``key``; create it, update the fields that differ, or leave it be.
 
         ``source`` (the file and line a row was first read from) is kept from the first import,
         so the same data read again from another file (an export, say) changes nothing.
+        ``dated`` names fields whose date field is set to today when they are given a value or
+        change (``{"stage": "stage_since"}``): it says from when the value holds.
         """
         kind = str(model._meta.verbose_name)
         self.check_not_repeated(model, item, key)
@@ -68,6 +76,7 @@ class WriterBase:
         if obj is None:
             obj = model(**(values | key))
             outcome = "created"
+            changed = {name: v for name, v in values.items() if v}
         else:
             changed = {
                 name: v
@@ -77,6 +86,9 @@ class WriterBase:
             for name, value in changed.items():
                 setattr(obj, name, value)
             outcome = "updated" if changed else "unchanged"
+        for name, date_field in (dated or {}).items():
+            if name in changed:
+                setattr(obj, date_field, clock.today())
         if outcome != "unchanged":
             try:
                 obj.full_clean(validate_unique=False, validate_constraints=False)

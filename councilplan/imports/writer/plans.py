@@ -210,7 +210,7 @@ class PlanWriter(WriterBase):
         )
         timescales = {name: values[name] for name in ("start", "expected_completion")}
         before = self.revised_timescales_before(Action, key, timescales)
-        action = self.upsert(Action, a, key, values)
+        action = self.upsert(Action, a, key, values, dated={"stage": "stage_since"})
         self.record_revisions(action, before, timescales, "")
         self.action_titles.pop(plan.pk, None)
         self.set_many(action, "themes", [self.theme(plan, path, a) for path in a.themes])

@@ -54,6 +54,14 @@ class Action(models.Model):
         default=list, blank=True, help_text="Strategies and plans it supports, as free tags."
     )
     stage = models.CharField(max_length=16, choices=Stage.choices(), blank=True)
+    stage_since = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "The date the stage holds from: the day it was recorded unless you know better. A "
+            "period judged as at an earlier date does not read it, but what was reported then."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from councilplan.domain.periods import Period, PeriodKind
+from councilplan.domain.periods import Period, PeriodKind, check_started
 from councilplan.monitoring.selectors import ActionResult, action_results
 from councilplan.reports.shape import Report, Table
 
@@ -37,8 +37,10 @@ def year_end(period: Period) -> Period:
 
 
 def build(scope: ReportScope, period: Period, *, today: date) -> Report:
-    """The annual results of the scope's plan at ``period`` (a quarter, or a year's Q4)."""
+    """The annual results of the scope's plan at ``period`` (a quarter, or a year's Q4);
+    refused for a quarter that has not started (``PeriodNotStartedError``)."""
     quarter = year_end(period)
+    check_started(quarter, today)
     last_year = quarter.same_period_last_year()
     now = action_results(scope.actions, quarter, today=today)
     before = {r.action.pk: r for r in action_results(scope.actions, last_year, today=today)}
@@ -71,7 +73,7 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
         introduction=(
             f"The actions and measures of the {scope.plan.title} monitored in "
             f"{quarter.label[:7]}, for each portfolio, with last year's result.",
-            as_at_sentence(quarter, today),
+            as_at_sentence(quarter, today, now),
         ),
         sections=tuple(sections),
     )

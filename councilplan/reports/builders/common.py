@@ -8,6 +8,7 @@ written here once, the way the council's documents write them ("£26,466,208", "
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,7 @@ from councilplan.measures.models import Measure, Observation
 from councilplan.measures.selectors import MeasureResult, measure_results
 from councilplan.monitoring.models import ActionUpdate
 from councilplan.monitoring.reporting import measure_periods
+from councilplan.monitoring.selectors import ActionResult
 from councilplan.plans.models import Action, Plan, Portfolio, Theme
 from councilplan.reports.shape import Section, Table
 
@@ -149,10 +151,23 @@ def reported_period(measure: Measure, quarter: Period) -> Period:
     return periods[-1] if periods else Period.financial_year(quarter.year - 1)
 
 
-def as_at_sentence(period: Period, today: date) -> str:
+def as_at_sentence(period: Period, today: date, results: Iterable[ActionResult] = ()) -> str:
     """The date a report's statuses are judged at, in words: a past period's end, or today for
-    the period still open ("Statuses as at 30 September 2020.")."""
-    return f"Statuses as at {format_date(as_at(period, today))}."
+    the period still open ("Statuses as at 30 September 2020."); for a locked period, the date
+    its statuses were stored as at (locked before it ended, say), and the end for any action
+    with no stored status (one added since)."""
+    live = as_at(period, today)
+    judged = Counter(r.as_at for r in results)
+    stored = [when for when, _ in judged.most_common() if when != live]
+    if not stored:
+        return f"Statuses as at {format_date(live)}."
+    words = " and ".join(format_date(when) for when in stored)
+    sentence = f"Statuses as at {words}, as stored when {period.label} was locked"
+    if judged[live]:
+        count = judged[live]
+        noun = "action" if count == 1 else "actions"
+        sentence += f"; {count} {noun} with no stored status as at {format_date(live)}"
+    return f"{sentence}."
 
 
 # -- grouping ---------------------------------------------------------------------------------

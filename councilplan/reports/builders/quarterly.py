@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from councilplan.domain.periods import Period
+from councilplan.domain.periods import Period, check_started
 from councilplan.domain.rollups import exceptions, status_breakdown
 from councilplan.domain.status import RagStatus
 from councilplan.domain.trends import Direction
@@ -58,15 +58,15 @@ class Item:
 
 
 def build(scope: ReportScope, period: Period, *, today: date) -> Report:
-    """The quarterly report on the scope's plan for ``period`` (a quarter, or a year's Q4)."""
+    """The quarterly report on the scope's plan for ``period`` (a quarter, or a year's Q4);
+    refused for a quarter that has not started (``PeriodNotStartedError``)."""
     quarter = year_end(period)
+    check_started(quarter, today)
     previous = {
         r.action.pk: r for r in action_results(scope.actions, quarter.previous(), today=today)
     }
-    actions = [
-        action_item(r, previous[r.action.pk], quarter)
-        for r in action_results(scope.actions, quarter, today=today)
-    ]
+    results = action_results(scope.actions, quarter, today=today)
+    actions = [action_item(r, previous[r.action.pk], quarter) for r in results]
     measures = [measure_item(m) for m in measure_years(with_measure_links(scope.measures), quarter)]
     sections = [summary(actions, measures), exceptions_section([*actions, *measures])]
     sections += portfolio_sections(
@@ -83,7 +83,7 @@ def build(scope: ReportScope, period: Period, *, today: date) -> Report:
         introduction=(
             f"Progress on the actions and measures of the {scope.plan.title} in {quarter.label}, "
             "exceptions first.",
-            as_at_sentence(quarter, today),
+            as_at_sentence(quarter, today, results),
         ),
         sections=tuple(sections),
     )

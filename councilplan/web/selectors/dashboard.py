@@ -1,6 +1,7 @@
 """The staff dashboard's reads: a plan's actions a user may read, for one period, with status
-counts by theme and portfolio, exceptions first, the trend of the share on track, and a
-timeline of actions and milestones, all as at the period's end (today while it is open).
+counts by theme and portfolio, exceptions first and the trend of the share on track; and,
+read on its own when it is opened, the timeline of actions and milestones. All as at the
+period's end (today while it is open).
 
 The caller passes the actions the user may read (``permissions.actions_readable``); queries do
 not grow with the number of actions, nor with the periods in the trend.
@@ -12,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from councilplan.domain.action_status import format_date
 from councilplan.domain.periods import Period
 from councilplan.domain.rollups import (
     StatusBreakdown,
@@ -21,9 +23,15 @@ from councilplan.domain.rollups import (
 )
 from councilplan.domain.status import ProgressRating, RagStatus
 from councilplan.domain.trends import Direction
-from councilplan.monitoring.selectors import ActionResult, action_results_over, rollup
+from councilplan.monitoring.selectors import (
+    ActionResult,
+    action_results,
+    action_trend,
+    judged_as_at,
+    rollup,
+)
 from councilplan.plans.models import Action, Department, Milestone, Officer, Plan, Portfolio, Theme
-from councilplan.plans.selectors import theme_tree
+from councilplan.plans.selectors import linked, theme_tree
 from councilplan.web.charts import TimelineBar, on_track_percent
 
 TREND_LENGTH = 8
@@ -64,12 +72,23 @@ class ActionException:
 
 
 @dataclass(frozen=True)
+class MilestoneLine:
+    """A milestone as the timeline's table words it, as at the timeline's date: its due date
+    as written, and "slipped", "done 1 August 2021" or "due"."""
+
+    title: str
+    due: str
+    slipped: bool
+    state: str
+
+
+@dataclass(frozen=True)
 class TimelineRow:
     """An action on the timeline, with each milestone and whether it has slipped."""
 
     result: ActionResult
     bar: TimelineBar
-    milestones: list[tuple[Milestone, bool]]
+    milestones: list[MilestoneLine]
 
 
 @dataclass(frozen=True)
@@ -83,7 +102,6 @@ class Dashboard:
     by_portfolio: list[tuple[str, StatusBreakdown]]
     exceptions: list[ActionException]
     trend: list[tuple[Period, StatusBreakdown, Decimal | None]]
-    timeline: list[TimelineRow]
 
     @property
     def missing_updates(self) -> int:
@@ -131,12 +149,13 @@ def trend_periods(plan: Plan, period: Period) -> list[Period]:
 
 def dashboard(actions: QuerySet[Action], plan: Plan, period: Period, *, today: date) -> Dashboard:
     """The dashboard for ``actions`` (already filtered and scoped to the user) in ``period``."""
-    actions = actions.prefetch_related("milestones")
     periods = trend_periods(plan, period)
-    by_period = action_results_over(actions, periods, today=today, detailed=period)
-    results = by_period[period]
+    read = action_trend(actions, period, periods, today=today, links=())
+    results = read.results
+    loaded = [r.action for r in results]
+    portfolios = linked(loaded, "portfolios", "portfolio__name")
     before = periods[periods.index(period) - 1] if periods.index(period) else None
-    previous = {r.action.pk: r.status.status for r in by_period.get(before, [])} if before else {}
+    previous = read.colours[before] if before else {}
     flagged = [
         ActionException(
             r, r.status.status.severity > previous.get(r.action.pk, r.status.status).severity
@@ -145,19 +164,37 @@ def dashboard(actions: QuerySet[Action], plan: Plan, period: Period, *, today: d
     ]
     trend = []
     for p in periods:
-        breakdown = status_breakdown(r.status.status for r in by_period[p])
+        breakdown = status_breakdown(read.colours[p].values())
         trend.append((p, breakdown, on_track_percent(breakdown) if breakdown.rated_total else None))
     return Dashboard(
         period=period,
         results=results,
         overall=status_breakdown(r.status.status for r in results),
-        by_theme=_by_theme(plan, results),
-        by_portfolio=_labelled(
-            rollup(results, lambda a: [p.name for p in a.portfolios.all()] or ["No portfolio"])
-        ),
+        by_theme=_by_theme(plan, results, linked(loaded, "themes", "theme_id")),
+        by_portfolio=_labelled(rollup(results, lambda a: portfolios.get(a.pk) or ["No portfolio"])),
         exceptions=exceptions(flagged),
         trend=trend,
-        timeline=[_timeline_row(plan, r) for r in results],
+    )
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The dashboard's timeline: each action's bar and milestones, as at ``as_at``."""
+
+    period: Period
+    as_at: date
+    rows: list[TimelineRow]
+
+
+def timeline(actions: QuerySet[Action], plan: Plan, period: Period, *, today: date) -> Timeline:
+    """The timeline of ``actions`` (already filtered and scoped to the user) in ``period``: read
+    apart from the dashboard, when it is opened, since it is a third of the page and most
+    readers never open it."""
+    results = action_results(actions.prefetch_related("milestones"), period, today=today, links=())
+    return Timeline(
+        period=period,
+        as_at=judged_as_at(results, period, today),
+        rows=[_timeline_row(plan, r) for r in results],
     )
 
 
@@ -182,8 +219,11 @@ def _labelled(groups: dict[object, StatusBreakdown]) -> list[tuple[str, StatusBr
     return sorted(((str(k), b) for k, b in groups.items()), key=lambda pair: pair[0])
 
 
-def _by_theme(plan: Plan, results: list[ActionResult]) -> list[tuple[str, StatusBreakdown]]:
-    """Counts per top-level theme, in the plan's order; an action counts once per theme."""
+def _by_theme(
+    plan: Plan, results: list[ActionResult], themes: dict[int, list[int]]
+) -> list[tuple[str, StatusBreakdown]]:
+    """Counts per top-level theme, in the plan's order; an action counts once per theme
+    (``themes``: each action's theme ids)."""
     tree = theme_tree(plan)
     parent = {theme.pk: theme.parent_id for theme, _ in tree}
     order = {theme.pk: i for i, (theme, _) in enumerate(tree)}
@@ -191,11 +231,11 @@ def _by_theme(plan: Plan, results: list[ActionResult]) -> list[tuple[str, Status
 
     def roots(action: Action) -> list[int | None]:
         found: set[int | None] = set()
-        for theme in action.themes.all():
-            theme_id: int = theme.pk
-            while (up := parent.get(theme_id)) is not None:
-                theme_id = up
-            found.add(theme_id)
+        for linked_id in themes.get(action.pk, []):
+            root = linked_id
+            while (up := parent.get(root)) is not None:
+                root = up
+            found.add(root)
         return sorted(found, key=lambda k: order.get(k, 0) if k else 0) or [None]
 
     groups = breakdown_by((root, r.status.status) for r in results for root in roots(r.action))
@@ -214,10 +254,7 @@ def _timeline_row(plan: Plan, result: ActionResult) -> TimelineRow:
     end = plan.years[-1].end if open_ended or completion.end is None else completion.end
     rating = result.update.progress_rating if result.update and not result.carried else ""
     slipped = result.overdue or (bool(rating) and ProgressRating(rating) in SLIPPAGE)
-    milestones = [
-        (m, not _done_by(m, result.as_at) and m.due.end is not None and m.due.end < result.as_at)
-        for m in action.milestones.all()
-    ]
+    milestones = [_milestone_line(m, result.as_at) for m in action.milestones.all()]
     bar = TimelineBar(
         label=str(action),
         start=min(start, end),
@@ -226,12 +263,22 @@ def _timeline_row(plan: Plan, result: ActionResult) -> TimelineRow:
         slipped=slipped,
         completed=result.status.status == RagStatus.BLUE,
         milestones=tuple(
-            (m.due.end or m.due.start, late) for m, late in milestones if m.due.end or m.due.start
+            (due, line.slipped)
+            for m, line in zip(action.milestones.all(), milestones, strict=True)
+            if (due := m.due.end or m.due.start)
         ),
     )
     return TimelineRow(result=result, bar=bar, milestones=milestones)
 
 
-def _done_by(milestone: Milestone, when: date) -> bool:
-    """Whether a milestone was completed by ``when`` (a later completion was not known then)."""
-    return milestone.completed_on is not None and milestone.completed_on <= when
+def _milestone_line(milestone: Milestone, when: date) -> MilestoneLine:
+    """A milestone as at ``when``: done by then (a later completion was not known then),
+    slipped (due before then and not done), or due."""
+    done = milestone.completed_on is not None and milestone.completed_on <= when
+    due_end = milestone.due.end
+    slipped = not done and due_end is not None and due_end < when
+    if done and milestone.completed_on is not None:
+        state = f"done {format_date(milestone.completed_on)}"
+    else:
+        state = "slipped" if slipped else "due"
+    return MilestoneLine(milestone.title, milestone.due.text, slipped, state)

@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Max, Q, QuerySet
 
 from councilplan.core.models import ReviewState, period_rank
-from councilplan.domain.periods import Period, PeriodKind, as_at
+from councilplan.domain.periods import Period, PeriodKind, latest_started
 from councilplan.measures.models import ComparatorValue, Measure, Observation, Target
 from councilplan.measures.selectors import (
     MeasureResult,
@@ -20,8 +20,8 @@ from councilplan.measures.selectors import (
     measure_results_each,
     results_by_period,
 )
-from councilplan.monitoring.models import ActionUpdate
-from councilplan.monitoring.selectors import ActionResult, action_results
+from councilplan.monitoring.models import ActionUpdate, ReportingPeriod
+from councilplan.monitoring.selectors import ActionResult, action_results, judged_as_at
 from councilplan.plans.models import Action, Plan, Theme
 from councilplan.plans.selectors import theme_tree
 
@@ -32,10 +32,12 @@ def _period(kind: str, year: int, number: int) -> Period:
 
 def latest_reported_period(actions: QuerySet[Action]) -> Period | None:
     """The latest period for which any of the actions has an approved update: the database
-    finds it, however many updates there are."""
+    finds it, however many updates there are (the few reporting periods with one, not every
+    council's, are ranked)."""
+    reported = ActionUpdate.objects.filter(action__in=actions, state=ReviewState.APPROVED)
     rank = (
-        ActionUpdate.objects.filter(action__in=actions, state=ReviewState.APPROVED)
-        .aggregate(latest=Max(period_rank("reporting_period__")))
+        ReportingPeriod.objects.filter(pk__in=reported.values("reporting_period_id"))
+        .aggregate(latest=Max(period_rank()))
         .get("latest")
     )
     return None if rank is None else Period.from_rank(rank)
@@ -78,7 +80,7 @@ def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
     """What the public plan page shows, for the latest period with approved updates."""
     actions = published_plan_actions(plan).prefetch_related("milestones")
     period = latest_reported_period(actions)
-    shown = period or plan.years[-1]
+    shown = period or latest_started(plan.years, today)
     results = action_results(actions, shown, today=today)
     sections, unthemed = by_theme(plan, results)
     return PlanProgress(
@@ -88,7 +90,7 @@ def plan_progress(plan: Plan, *, today: date) -> PlanProgress:
         unthemed=unthemed,
         results=results,
         measures=latest_measure_results(plan_measures(plan), fallback=plan.years[-1]),
-        as_at=as_at(shown, today),
+        as_at=judged_as_at(results, shown, today),
     )
 
 

@@ -1,64 +1,43 @@
 """The staff dashboard: a plan's status counts, exceptions, trend and timeline for a period,
-narrowed by GET filters that work without JavaScript."""
+narrowed by GET filters that work without JavaScript. The timeline is a page of its own, read
+only when it is opened (into the dashboard with HTMX, or followed as a link)."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
 
 from councilplan.accounts import permissions
 from councilplan.core import clock
-from councilplan.domain.periods import Period, PeriodError, as_at
+from councilplan.domain.periods import (
+    Period,
+    PeriodError,
+    latest_started,
+)
 from councilplan.monitoring.reporting import reporting_period_for
-from councilplan.plans.models import Department, Officer, Plan, Portfolio, Theme
+from councilplan.monitoring.selectors import judged_as_at
+from councilplan.plans.models import Action, Plan
 from councilplan.web.charts import breakdown_chart, timeline_chart, trend_chart
+from councilplan.web.forms import DashboardFilterForm
 from councilplan.web.published_cache import cached_fragment, scope_of
 from councilplan.web.selectors.dashboard import (
     Dashboard,
-    DashboardFilters,
     count_table,
     dashboard,
     filtered_actions,
+    timeline,
 )
 from councilplan.web.selectors.progress import latest_reported_period
-from councilplan.web.views.common import staff_user
-
-
-class DashboardFilterForm(forms.Form):
-    """The filters: each limited to what the plan's actions use."""
-
-    theme = forms.ModelChoiceField(Theme.objects.none(), required=False, empty_label="All")
-    portfolio = forms.ModelChoiceField(Portfolio.objects.none(), required=False, empty_label="All")
-    department = forms.ModelChoiceField(
-        Department.objects.none(), required=False, empty_label="All"
-    )
-    officer = forms.ModelChoiceField(
-        Officer.objects.none(), required=False, empty_label="All", label="Accountable officer"
-    )
-
-    def __init__(self, plan: Plan, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        used = {"actions__plan": plan}
-        self.fields["theme"].queryset = Theme.objects.filter(plan=plan)  # type: ignore[attr-defined]
-        for name, model in (
-            ("portfolio", Portfolio),
-            ("department", Department),
-            ("officer", Officer),
-        ):
-            self.fields[name].queryset = model.objects.filter(**used).distinct()  # type: ignore[attr-defined]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "govuk-select govuk-!-width-full"
-
-    def filters(self) -> DashboardFilters:
-        """The chosen filters; none when the form does not validate."""
-        if not self.is_valid():
-            return DashboardFilters()
-        return DashboardFilters(**self.cleaned_data)
+from councilplan.web.views.common import not_started, staff_user
 
 
 def _period(request: HttpRequest, plan: Plan, period: Period | None, today: date) -> Period:
@@ -72,67 +51,124 @@ def _period(request: HttpRequest, plan: Plan, period: Period | None, today: date
         period = latest_reported_period(plan.actions.all())
     if period is None:
         current = reporting_period_for(plan.organisation, today)
-        period = current.period if current else plan.years[-1]
+        period = current.period if current else latest_started(plan.years, today)
     return period
+
+
+def _readable_plan(request: HttpRequest, plan_id: int) -> tuple[Plan, QuerySet[Action]]:
+    """The plan (404 unless the user may read some of its actions) and the actions they may."""
+    readable = permissions.actions_readable(staff_user(request))
+    plan = get_object_or_404(
+        Plan.objects.select_related("organisation"), pk=plan_id, pk__in=readable.values("plan")
+    )
+    return plan, readable
+
+
+def _kept(
+    request: HttpRequest, plan: Plan, readable: QuerySet[Action], part: str, period: Period
+) -> Callable[[Callable[[], str]], SafeString]:
+    """Keep a part of the dashboard under what it depends on: the plan, period, filters and the
+    actions the reader may see (never the reader)."""
+    filters = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+    parts = (
+        part,
+        plan.pk,
+        period.code,
+        filters,
+        scope_of(readable.filter(plan=plan).values_list("pk", flat=True)),
+    )
+    return lambda build: cached_fragment(
+        organisation_id=plan.organisation_id, parts=parts, build=build
+    )
 
 
 @login_required
 def plan_dashboard(
     request: HttpRequest, plan_id: int, period: Period | None = None
 ) -> HttpResponse:
-    """Status counts by theme and portfolio, exceptions first, trend, and the timeline."""
-    readable = permissions.actions_readable(staff_user(request))
-    plan = get_object_or_404(
-        Plan.objects.select_related("organisation"), pk=plan_id, pk__in=readable.values("plan")
-    )
+    """Status counts by theme and portfolio, exceptions first, trend, and the way to the
+    timeline (read when it is opened)."""
+    plan, readable = _readable_plan(request, plan_id)
     today = clock.today()
     period = _period(request, plan, period, today)
-    actions_read = readable.filter(plan=plan)
 
     def body() -> str:
         form = DashboardFilterForm(plan, request.GET or None)
-        board = dashboard(
-            filtered_actions(readable, plan, form.filters()), plan, period, today=today
-        )
-        context = _context(plan, period, form, board, as_at(period, today))
+        context = {"plan": plan, "period": period, "periods": _periods(plan, period), "form": form}
+        if waiting := not_started(period, today):
+            context["not_started"] = waiting
+        else:
+            board = dashboard(
+                filtered_actions(readable, plan, form.filters()), plan, period, today=today
+            )
+            context |= _board(board, judged_as_at(board.results, period, today))
+            context["timeline_url"] = _timeline_url(request, plan, period)
         return render_to_string("web/staff/includes/dashboard_body.html", context, request)
 
-    filters = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+    kept = _kept(request, plan, readable, "dashboard", period)
     return render(
-        request,
-        "web/staff/dashboard.html",
-        {
-            "plan": plan,
-            "period": period,
-            "body": cached_fragment(
-                organisation_id=plan.organisation_id,
-                parts=(
-                    "dashboard",
-                    plan.pk,
-                    period.code,
-                    filters,
-                    scope_of(actions_read.values_list("pk", flat=True)),
-                ),
-                build=body,
-            ),
-        },
+        request, "web/staff/dashboard.html", {"plan": plan, "period": period, "body": kept(body)}
     )
 
 
-def _context(
-    plan: Plan, period: Period, form: DashboardFilterForm, board: Dashboard, when: date
-) -> dict[str, Any]:
-    """What the dashboard's body shows: the board, its tables and its charts."""
-    periods = sorted(
+def _timeline_url(request: HttpRequest, plan: Plan, period: Period) -> str:
+    """The timeline's own address, with the dashboard's filters."""
+    url = reverse("staff:dashboard-timeline", args=[plan.pk, period])
+    return f"{url}?{request.GET.urlencode()}" if request.GET else url
+
+
+@login_required
+def plan_timeline(request: HttpRequest, plan_id: int, period: Period) -> HttpResponse:
+    """The dashboard's timeline of actions and milestones as at the period: the part of the
+    dashboard (``<details>``) HTMX asks for when it is opened, or a page of its own for a link
+    followed without JavaScript."""
+    plan, readable = _readable_plan(request, plan_id)
+    today = clock.today()
+
+    def body() -> str:
+        if waiting := not_started(period, today):
+            return render_to_string("web/staff/includes/not_started.html", {"why": waiting})
+        form = DashboardFilterForm(plan, request.GET or None)
+        shown = timeline(
+            filtered_actions(readable, plan, form.filters()), plan, period, today=today
+        )
+        context = {
+            "rows": shown.rows,
+            "as_at": shown.as_at,
+            "timeline_chart": timeline_chart(
+                [row.bar for row in shown.rows], as_at=shown.as_at, ident="timeline"
+            ),
+        }
+        return render_to_string("web/staff/includes/timeline.html", context, request)
+
+    fragment = _kept(request, plan, readable, "dashboard-timeline", period)(body)
+    dashboard_url = reverse("staff:dashboard-period", args=[plan.pk, period])
+    if request.GET:
+        dashboard_url += f"?{request.GET.urlencode()}"
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(fragment)
+    else:
+        response = render(
+            request,
+            "web/staff/dashboard_timeline.html",
+            {"plan": plan, "period": period, "body": fragment, "dashboard_url": dashboard_url},
+        )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _periods(plan: Plan, period: Period) -> list[Period]:
+    """The periods to choose from: the council's reporting periods, latest first."""
+    return sorted(
         {rp.period for rp in plan.organisation.reporting_periods.all()} | {period},
         key=lambda p: (p.end, p.start),
         reverse=True,
     )
+
+
+def _board(board: Dashboard, when: date) -> dict[str, Any]:
+    """What the dashboard's body shows of the board: its tables and its charts."""
     return {
-        "plan": plan,
-        "period": period,
-        "periods": periods,
-        "form": form,
         "board": board,
         "as_at": when,
         "theme_table": count_table(board.by_theme),
@@ -145,9 +181,6 @@ def _context(
         ),
         "trend_chart": trend_chart(
             [(p.label, share) for p, _, share in board.trend], ident="trend"
-        ),
-        "timeline_chart": timeline_chart(
-            [row.bar for row in board.timeline], as_at=when, ident="timeline"
         ),
     }
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from councilplan.core import clock
+from councilplan.domain.periods import latest_started
 from councilplan.measures.models import Measure
 from councilplan.monitoring.selectors import action_results
 from councilplan.plans.models import Action, Plan
@@ -96,7 +97,9 @@ def _action(request: HttpRequest, shown_plan: Plan, action_id: int) -> HttpRespo
     actions = published_plan_actions(shown_plan).filter(pk=action_id)
     found: Action = get_object_or_404(actions.prefetch_related("milestones"))
     period = latest_reported_period(actions)
-    result = action_results(actions, period or shown_plan.years[-1], today=clock.today())[0]
+    today = clock.today()
+    shown = period or latest_started(shown_plan.years, today)
+    result = action_results(actions, shown, today=today)[0]
     return render(
         request,
         "web/public/action.html",

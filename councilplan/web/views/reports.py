@@ -7,7 +7,7 @@ from django.urls import path
 
 from councilplan.accounts import permissions
 from councilplan.core import clock
-from councilplan.domain.periods import Period
+from councilplan.domain.periods import Period, PeriodNotStartedError
 from councilplan.plans.models import Plan
 from councilplan.reports.builders import BUILDERS, build_report, report_scope
 from councilplan.reports.renderers import FORMATS, filename
@@ -26,7 +26,10 @@ def download(request: HttpRequest, plan_id: int, kind: str, period: Period) -> H
     format_name = request.GET.get("format", "pdf")
     if kind not in BUILDERS or format_name not in FORMATS:
         raise Http404("No such report or format.")
-    report = build_report(kind, report_scope(plan, user), period, today=clock.today())
+    try:
+        report = build_report(kind, report_scope(plan, user), period, today=clock.today())
+    except PeriodNotStartedError as exc:
+        raise Http404(str(exc)) from exc
     chosen = FORMATS[format_name]
     response = HttpResponse(chosen.render(report), content_type=chosen.content_type)
     name = filename(plan.slug, kind, period, format_name)

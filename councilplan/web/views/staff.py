@@ -10,17 +10,17 @@ from django.views.decorators.http import require_POST
 
 from councilplan.accounts import permissions
 from councilplan.core import clock
-from councilplan.domain.periods import Period, PeriodError, as_at
+from councilplan.domain.periods import Period, PeriodError, latest_started
 from councilplan.history.models import AuditEntry
 from councilplan.measures.selectors import results_by_period
 from councilplan.monitoring import services
 from councilplan.monitoring.reporting import reporting_period_for
-from councilplan.monitoring.selectors import action_results
+from councilplan.monitoring.selectors import action_results, judged_as_at
 from councilplan.plans.models import Plan
 from councilplan.web.charts import measure_charts
 from councilplan.web.published_cache import cached_fragment, scope_of
 from councilplan.web.selectors.progress import by_theme
-from councilplan.web.views.common import staff_user
+from councilplan.web.views.common import not_started, staff_user
 
 
 def readable_plans(request: HttpRequest) -> list[Plan]:
@@ -51,25 +51,26 @@ def plan_overview(request: HttpRequest, plan_id: int, period: Period | None = No
             period = None
     if period is None:
         current = reporting_period_for(plan.organisation, today)
-        period = current.period if current else plan.years[-1]
+        period = current.period if current else latest_started(plan.years, today)
     actions = (
         permissions.actions_readable(user).filter(plan=plan, parent=None).order_by("order", "pk")
     )
 
     def body() -> str:
-        results = action_results(actions, period, today=today)
-        sections, unthemed = by_theme(plan, results)
         periods = sorted(
             {rp.period for rp in plan.organisation.reporting_periods.all()}, reverse=True
         )
-        context = {
-            "plan": plan,
-            "period": period,
-            "periods": periods,
+        context: dict[str, object] = {"plan": plan, "period": period, "periods": periods}
+        if waiting := not_started(period, today):
+            context["not_started"] = waiting
+            return render_to_string("web/staff/includes/plan_overview_body.html", context, request)
+        results = action_results(actions, period, today=today)
+        sections, unthemed = by_theme(plan, results)
+        context |= {
             "sections": sections,
             "unthemed": unthemed,
             "count": len(results),
-            "as_at": as_at(period, today),
+            "as_at": judged_as_at(results, period, today),
         }
         return render_to_string("web/staff/includes/plan_overview_body.html", context, request)
 

@@ -55,9 +55,12 @@ class Command(BaseCommand):
         )
         with progress:
             task = progress.add_task(f"Building {options['report']}", total=3)
-            report = build_report(
-                options["report"], report_scope(plan), period, today=clock.today()
-            )
+            try:
+                report = build_report(
+                    options["report"], report_scope(plan), period, today=clock.today()
+                )
+            except PeriodError as exc:
+                raise CommandError(str(exc)) from exc
             progress.update(task, advance=1, description=f"Rendering {format_name}")
             content = FORMATS[format_name].render(report)
             progress.update(task, advance=1, description=f"Writing {path.name}")
