@@ -94,11 +94,7 @@ class ActionRow:
             for column, text, cell in self.row.by_role(columns, role):
                 period = self.reader.period(column)
                 if not period:
-                    self.out.skip(
-                        cell,
-                        text,
-                        f"{role.label} for no period: set the period the document reports",
-                    )
+                    self.out.skip_no_period(cell, text, role.label)
                     continue
                 update = by_period.setdefault(period, {})
                 self._rating(update, role, text, cell)

@@ -63,6 +63,10 @@ class Collector:
         source = cell.source if isinstance(cell, Cell) else cell
         self.unused.append(Unused(str(source), text, reason))
 
+    def skip_no_period(self, cell: Cell, text: str, what: str) -> None:
+        """A value, status or comment whose period neither its column nor the file names."""
+        self.skip(cell, text, f"{what} for no period: set the period the document reports")
+
     def is_council(self, area: str) -> bool:
         """Whether an area row is the council's own ("Derby" in "Derby City Council")."""
         folded = fold_title(area)

@@ -149,11 +149,7 @@ class MeasureRow:
                 if role is Role.PREVIOUS and not column.period:
                     period = _year_before(period)
                 if not period:
-                    self.out.skip(
-                        cell,
-                        text,
-                        f"{role.label} for no period: set the period the document reports",
-                    )
+                    self.out.skip_no_period(cell, text, role.label)
                     continue
                 value = read_value(cell, text)
                 self.put(draft, role, column, period=period, value=value, cell=cell, text=text)
