@@ -122,7 +122,7 @@ def read(
         table = _table_for(table_mapping, tables)
         if table is None:
             out.skip(
-                document_source(document),
+                SourceRef(document.name),
                 table_mapping.place,
                 "a table of the mapping not found in this file",
             )
@@ -149,10 +149,6 @@ def read(
             file=document.name,
         )
     return Reading(_document(document, mapping, out, title), tuple(out.unused))
-
-
-def document_source(document: ExtractedDocument) -> SourceRef:
-    return SourceRef(document.name)
 
 
 def _table_for(mapping: TableMapping, tables: list[Table]) -> Table | None:
